@@ -1,0 +1,53 @@
+# Tailor's tasks. `make help` lists them.
+SHELL := /bin/bash
+GO    ?= go
+BIN   := bin/tailor
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## list the targets
+	@grep -E '^[a-zA-Z/_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+.PHONY: setup
+setup: ## bring up Postgres+pgvector and Redis on loopback if missing (idempotent)
+	@bash scripts/setup.sh
+
+.PHONY: build
+build: ## build bin/tailor
+	$(GO) build -o $(BIN) ./cmd/tailor
+
+.PHONY: demo
+demo: setup build ## run the main job on sample data and print a summary
+	./$(BIN) demo
+
+.PHONY: test
+test: setup lint ## run every test against the real services
+	$(GO) test -count=1 -timeout 15m ./...
+
+.PHONY: test/race
+test/race: setup ## the tests with the race detector
+	$(GO) test -count=1 -race -timeout 20m ./...
+
+.PHONY: lint
+lint: ## gofmt and go vet
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+.PHONY: eval
+eval: ## measure the guardrails on the labelled evaluation set (dev and test splits)
+	$(GO) run ./cmd/tailor eval --set guardrails/testdata/eval
+
+.PHONY: fuzz
+fuzz: ## a short run of every fuzz target (FUZZTIME each, default 10s)
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$f"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $${FUZZTIME:-10s} $$pkg || exit 1; \
+	  done; \
+	done
+
+.PHONY: clean
+clean: ## remove build output
+	rm -rf bin

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+
+	"github.com/hibiken/asynq"
+	"github.com/tailorhq/tailor/embeddings"
+	"github.com/tailorhq/tailor/generator"
+	"github.com/tailorhq/tailor/generator/offline"
+	"github.com/tailorhq/tailor/queue"
+	"github.com/tailorhq/tailor/store"
+)
+
+// errUsage means the flag package already printed what was wrong.
+var errUsage = errors.New("usage")
+
+// config is what every command may need, from flags that default to the
+// environment, which defaults to loopback.
+type config struct {
+	databaseURL   string
+	schema        string
+	redisAddr     string
+	redisPassword string
+	redisDB       int
+	queue         string
+	model         string
+	embedder      string
+	openaiBaseURL string
+	openaiAPIKey  string
+	openaiModel   string
+	embedModel    string
+	logLevel      string
+}
+
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+func envInt(name string, def int) int {
+	n, err := strconv.Atoi(env(name, strconv.Itoa(def)))
+	if err != nil {
+		return def
+	}
+	return n
+}
+
+// register adds the connection flags to fs.
+func (c *config) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.databaseURL, "database-url", env("TAILOR_DATABASE_URL", store.DefaultURL), "Postgres connection string (TAILOR_DATABASE_URL)")
+	fs.StringVar(&c.schema, "schema", env("TAILOR_DATABASE_SCHEMA", ""), "Postgres schema for Tailor's tables; empty means public (TAILOR_DATABASE_SCHEMA)")
+	fs.StringVar(&c.redisAddr, "redis-addr", env("TAILOR_REDIS_ADDR", "127.0.0.1:6379"), "Redis host:port (TAILOR_REDIS_ADDR)")
+	fs.StringVar(&c.redisPassword, "redis-password", env("TAILOR_REDIS_PASSWORD", ""), "Redis password (TAILOR_REDIS_PASSWORD)")
+	fs.IntVar(&c.redisDB, "redis-db", envInt("TAILOR_REDIS_DB", 0), "Redis database index (TAILOR_REDIS_DB)")
+	fs.StringVar(&c.queue, "queue", env("TAILOR_QUEUE", queue.DefaultQueue), "asynq queue name (TAILOR_QUEUE)")
+	fs.StringVar(&c.model, "model", env("TAILOR_MODEL", "offline"), "model provider: offline, openai or ollama (TAILOR_MODEL)")
+	fs.StringVar(&c.embedder, "embedder", env("TAILOR_EMBEDDER", "hashing"), "embedder: hashing or openai (TAILOR_EMBEDDER)")
+	fs.StringVar(&c.openaiBaseURL, "openai-base-url", env("TAILOR_OPENAI_BASE_URL", ""), "base URL of an OpenAI-compatible API, or of Ollama for -model ollama (TAILOR_OPENAI_BASE_URL)")
+	fs.StringVar(&c.openaiModel, "openai-model", env("TAILOR_OPENAI_MODEL", ""), "chat model name (TAILOR_OPENAI_MODEL)")
+	fs.StringVar(&c.embedModel, "embed-model", env("TAILOR_EMBED_MODEL", ""), "embedding model name for -embedder openai (TAILOR_EMBED_MODEL)")
+	fs.StringVar(&c.logLevel, "log-level", env("TAILOR_LOG_LEVEL", "info"), "debug, info, warn or error (TAILOR_LOG_LEVEL)")
+	// The key comes from the environment only, so it never shows in ps.
+	c.openaiAPIKey = env("TAILOR_OPENAI_API_KEY", os.Getenv("OPENAI_API_KEY"))
+}
+
+// parse parses args into fs, turning flag errors into errUsage.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	return nil
+}
+
+func (c *config) redis() asynq.RedisClientOpt {
+	return asynq.RedisClientOpt{Addr: c.redisAddr, Password: c.redisPassword, DB: c.redisDB}
+}
+
+func (c *config) store() store.Config {
+	return store.Config{URL: c.databaseURL, Schema: c.schema}
+}
+
+func (c *config) logger(w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+// buildModel returns the configured model provider.
+func (c *config) buildModel() (generator.Model, error) {
+	switch c.model {
+	case "offline", "":
+		return offline.Model{}, nil
+	}
+	return nil, fmt.Errorf("-model %q: want offline, openai or ollama", c.model)
+}
+
+// buildEmbedder returns the configured embedder; its dimension must match the
+// schema's vector column.
+func (c *config) buildEmbedder() (generator.Embedder, error) {
+	switch c.embedder {
+	case "hashing", "":
+		return embeddings.Hashing{Dims: store.Dimensions}, nil
+	}
+	return nil, fmt.Errorf("-embedder %q: want hashing or openai", c.embedder)
+}
+
+// pipeline wires the generator to the store and the configured providers.
+func (c *config) runner(st *store.Store, log *slog.Logger) (*generator.Runner, error) {
+	model, err := c.buildModel()
+	if err != nil {
+		return nil, err
+	}
+	emb, err := c.buildEmbedder()
+	if err != nil {
+		return nil, err
+	}
+	p := &generator.Pipeline{Model: model, Embedder: emb, Retriever: st, Logger: log}
+	return &generator.Runner{Pipeline: p, Store: st, Logger: log}, nil
+}
+
+func openStore(ctx context.Context, c *config) (*store.Store, error) {
+	return store.Open(ctx, c.store())
+}

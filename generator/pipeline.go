@@ -1,0 +1,269 @@
+package generator
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	tailor "github.com/tailorhq/tailor"
+	"github.com/tailorhq/tailor/guardrails"
+	"github.com/tailorhq/tailor/prompts"
+)
+
+// Retriever finds past creatives of a brand and channel near a query vector,
+// best first.
+type Retriever interface {
+	Similar(ctx context.Context, brandID string, ch tailor.Channel, query []float32, k int) ([]tailor.Creative, error)
+}
+
+// Pipeline writes and checks one job's variants (steps 2–7 of the design):
+// gate facts, retrieve, prompt, generate, guard, repair. It stores nothing.
+type Pipeline struct {
+	Model     Model
+	Embedder  Embedder
+	Retriever Retriever
+	// K is how many past creatives ground each channel's copy (default 5).
+	K int
+	// RepairRounds bounds how often a blocked variant is rewritten (default 2;
+	// negative disables repair).
+	RepairRounds int
+	Logger       *slog.Logger
+	// Now stamps variants (default time.Now).
+	Now func() time.Time
+}
+
+func (p *Pipeline) k() int { return cmp.Or(p.K, 5) }
+
+func (p *Pipeline) repairRounds() int {
+	if p.RepairRounds < 0 {
+		return 0
+	}
+	return cmp.Or(p.RepairRounds, 2)
+}
+
+// Generate runs the pipeline for a valid job and its brief.
+func (p *Pipeline) Generate(ctx context.Context, job tailor.Job, brief tailor.Brief) (tailor.JobResult, error) {
+	jobID := tailor.JobID(brief.Brand.ID, job.IdempotencyKey)
+	res := tailor.JobResult{
+		JobID: jobID, Ref: brief.Ref(), IdempotencyKey: job.IdempotencyKey, CustomerID: job.Profile.CustomerID,
+		Vectors: map[string][]float32{},
+	}
+	allowed, withheld := tailor.Gate(job.Profile)
+	res.Withheld = withheld
+	stage := tailor.Stage(allowed)
+
+	var channels []tailor.Channel
+	for _, ch := range job.Channels {
+		if !job.Profile.Consent.AllowsChannel(ch) {
+			res.Refusals = append(res.Refusals, tailor.Refusal{Channel: ch, Reason: "the customer has not consented to " + string(ch)})
+			continue
+		}
+		channels = append(channels, ch)
+	}
+	if len(channels) == 0 {
+		return res, nil
+	}
+
+	query, err := p.embedOne(ctx, contextText(brief, allowed, stage))
+	if err != nil {
+		return res, err
+	}
+	now := time.Now
+	if p.Now != nil {
+		now = p.Now
+	}
+	for _, ch := range channels {
+		variants, err := p.channel(ctx, jobID, job, brief, ch, allowed, stage, query, now().UTC())
+		if err != nil {
+			return res, fmt.Errorf("%s: %w", ch, err)
+		}
+		res.Variants = append(res.Variants, variants...)
+	}
+	return res, p.embedApproved(ctx, &res)
+}
+
+func (p *Pipeline) channel(ctx context.Context, jobID string, job tailor.Job, brief tailor.Brief, ch tailor.Channel,
+	allowed []tailor.Fact, stage string, query []float32, now time.Time) ([]tailor.Variant, error) {
+	creatives, err := p.Retriever.Similar(ctx, brief.Brand.ID, ch, query, p.k())
+	if err != nil {
+		return nil, err
+	}
+	canary := Canary(jobID, ch)
+	in := prompts.Input{Brief: brief, Channel: ch, Facts: allowed, Stage: stage, Creatives: creatives, N: job.Variants, Canary: canary}
+	req, err := p.request(in, seed(jobID, ch))
+	if err != nil {
+		return nil, err
+	}
+	resp, err := p.Model.Generate(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("generating: %w", err)
+	}
+	if len(resp.Drafts) < job.Variants {
+		return nil, fmt.Errorf("generating: the model wrote %d of %d variants", len(resp.Drafts), job.Variants)
+	}
+	usage := share(resp.Usage, job.Variants)
+	ids := make([]int64, len(creatives))
+	for i, c := range creatives {
+		ids[i] = c.ID
+	}
+	variants := make([]tailor.Variant, job.Variants)
+	for i, d := range resp.Drafts[:job.Variants] {
+		check := guardrails.Input{Brief: brief, Profile: job.Profile, Channel: ch, Fields: d.Fields, Canary: canary}
+		report := guardrails.Check(check)
+		model := resp.Model
+		if report.Status == tailor.Rejected {
+			d, report, usage, model, err = p.repair(ctx, in, req.Seed, d, report, usage, model, check)
+			if err != nil {
+				return nil, err
+			}
+		}
+		variants[i] = tailor.Variant{
+			VariantID: VariantID(jobID, ch, i), JobID: jobID, CustomerID: job.Profile.CustomerID,
+			BrandID: brief.Brand.ID, CampaignID: brief.Campaign.ID, BriefVersion: brief.Campaign.Version,
+			Channel: ch, Fields: d.Fields, Angle: d.Angle, UsedFacts: nonNil(d.UsedFacts),
+			Status: report.Status, Report: report, Model: model, PromptVersion: req.Prompt.Version,
+			Usage: usage, Creatives: ids, CreatedAt: now,
+		}
+	}
+	return variants, nil
+}
+
+// repair asks the model to rewrite a blocked draft with its findings, up to
+// RepairRounds times, and returns the last attempt with its report.
+func (p *Pipeline) repair(ctx context.Context, in prompts.Input, seed int, d Draft, report tailor.Report, usage tailor.Usage,
+	model string, check guardrails.Input) (Draft, tailor.Report, tailor.Usage, string, error) {
+	for round := 0; round < p.repairRounds() && report.Status == tailor.Rejected; round++ {
+		in.Repair = &prompts.Repair{Fields: d.Fields, Findings: report.Findings}
+		in.N = 1
+		req, err := p.request(in, seed+round+1)
+		if err != nil {
+			return d, report, usage, model, err
+		}
+		resp, err := p.Model.Generate(ctx, req)
+		if err != nil {
+			return d, report, usage, model, fmt.Errorf("repairing: %w", err)
+		}
+		if len(resp.Drafts) == 0 {
+			return d, report, usage, model, fmt.Errorf("repairing: the model wrote no variant")
+		}
+		fixed := resp.Drafts[0]
+		fixed.Angle = cmp.Or(fixed.Angle, d.Angle)
+		if fixed.UsedFacts == nil {
+			fixed.UsedFacts = d.UsedFacts
+		}
+		check.Fields = fixed.Fields
+		d, report, model = fixed, guardrails.Check(check), resp.Model
+		usage.PromptTokens += resp.Usage.PromptTokens
+		usage.CompletionTokens += resp.Usage.CompletionTokens
+		p.logger().DebugContext(ctx, "generator: repaired variant", "round", round+1, "status", report.Status)
+	}
+	return d, report, usage, model, nil
+}
+
+func (p *Pipeline) request(in prompts.Input, seed int) (Request, error) {
+	rendered, err := prompts.Render(in)
+	if err != nil {
+		return Request{}, err
+	}
+	return Request{
+		Brief: in.Brief, Channel: in.Channel, Facts: in.Facts, Stage: in.Stage, Creatives: in.Creatives,
+		N: in.N, Prompt: rendered, Repair: in.Repair, Seed: seed,
+	}, nil
+}
+
+func (p *Pipeline) embedOne(ctx context.Context, text string) ([]float32, error) {
+	vecs, err := p.Embedder.Embed(ctx, []string{text})
+	if err != nil {
+		return nil, fmt.Errorf("embedding the job's context: %w", err)
+	}
+	if len(vecs) != 1 {
+		return nil, fmt.Errorf("embedding the job's context: got %d vectors for 1 text", len(vecs))
+	}
+	return vecs[0], nil
+}
+
+// embedApproved embeds approved variants in one call so they can join the
+// past creatives when the job is stored.
+func (p *Pipeline) embedApproved(ctx context.Context, res *tailor.JobResult) error {
+	var ids, texts []string
+	for _, v := range res.Variants {
+		if v.Status == tailor.Approved {
+			ids = append(ids, v.VariantID)
+			texts = append(texts, CopyText(v.Channel, v.Fields))
+		}
+	}
+	if len(texts) == 0 {
+		return nil
+	}
+	vecs, err := p.Embedder.Embed(ctx, texts)
+	if err != nil {
+		return fmt.Errorf("embedding approved variants: %w", err)
+	}
+	for i, id := range ids {
+		res.Vectors[id] = vecs[i]
+	}
+	return nil
+}
+
+func (p *Pipeline) logger() *slog.Logger { return cmp.Or(p.Logger, slog.Default()) }
+
+// contextText is what retrieval searches with: the campaign and the allowed
+// facts about the customer (values only of facts the copy may use).
+func contextText(b tailor.Brief, allowed []tailor.Fact, stage string) string {
+	parts := []string{b.Campaign.Objective, b.Campaign.Product, b.Campaign.Offer, stage}
+	for _, f := range allowed {
+		if f.Key != "first_name" {
+			parts = append(parts, prompts.Clean(f.Value, prompts.MaxFactValue))
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// CopyText joins a channel's fields in reading order, for embedding.
+func CopyText(ch tailor.Channel, fields map[string]string) string {
+	var parts []string
+	for _, name := range ch.Spec().FieldNames() {
+		if v := fields[name]; v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// VariantID is stable for a job, channel and position, so a re-run of a job
+// after a crash produces the same IDs and the store's constraints hold.
+func VariantID(jobID string, ch tailor.Channel, i int) string {
+	return uuid.NewSHA1(uuid.NameSpaceOID, fmt.Appendf(nil, "%s/%s/%d", jobID, ch, i)).String()
+}
+
+// Canary is the marker planted in a job's system prompt for one channel.
+func Canary(jobID string, ch tailor.Channel) string {
+	sum := sha256.Sum256([]byte("canary/" + jobID + "/" + string(ch)))
+	return "TLR-" + strings.ToUpper(hex.EncodeToString(sum[:5]))
+}
+
+func seed(jobID string, ch tailor.Channel) int {
+	sum := sha256.Sum256([]byte(jobID + "/" + string(ch)))
+	return int(sum[0])<<8 | int(sum[1])
+}
+
+// share splits a call's usage evenly over the variants it produced.
+func share(u tailor.Usage, n int) tailor.Usage {
+	if n <= 0 {
+		return u
+	}
+	return tailor.Usage{PromptTokens: u.PromptTokens / n, CompletionTokens: u.CompletionTokens / n}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
