@@ -162,16 +162,19 @@ func Clean(s string, max int) string {
 		case unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs) || r == unicode.ReplacementChar:
 			continue
 		}
-		if n >= max {
+		need := 1
+		if space {
+			need++
+		}
+		if n+need > max {
 			break
 		}
 		if space {
 			b.WriteByte(' ')
 			space = false
-			n++
 		}
 		b.WriteRune(r)
-		n++
+		n += need
 	}
 	return b.String()
 }

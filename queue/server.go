@@ -23,7 +23,10 @@ type ServerConfig struct {
 	ShutdownTimeout time.Duration
 	// RetryDelay overrides the backoff (tests use a short one).
 	RetryDelay asynq.RetryDelayFunc
-	Logger     *slog.Logger
+	// RetryPoll is how often due retries are moved back to the queue
+	// (default asynq's 5 s; tests use a short one).
+	RetryPoll time.Duration
+	Logger    *slog.Logger
 }
 
 // NewServer returns an asynq server that runs TypeGenerate tasks with h.
@@ -35,12 +38,13 @@ func NewServer(redis asynq.RedisConnOpt, cfg ServerConfig, h asynq.Handler) (*as
 		retryDelay = RetryDelay
 	}
 	srv := asynq.NewServer(redis, asynq.Config{
-		Concurrency:     cmp.Or(cfg.Concurrency, 10),
-		Queues:          map[string]int{cfg.queue(): 1},
-		ShutdownTimeout: cmp.Or(cfg.ShutdownTimeout, 30*time.Second),
-		RetryDelayFunc:  retryDelay,
-		Logger:          slogAdapter{log},
-		LogLevel:        asynq.WarnLevel,
+		Concurrency:              cmp.Or(cfg.Concurrency, 10),
+		Queues:                   map[string]int{cfg.queue(): 1},
+		ShutdownTimeout:          cmp.Or(cfg.ShutdownTimeout, 30*time.Second),
+		RetryDelayFunc:           retryDelay,
+		DelayedTaskCheckInterval: cfg.RetryPoll,
+		Logger:                   slogAdapter{log},
+		LogLevel:                 asynq.WarnLevel,
 		ErrorHandler: asynq.ErrorHandlerFunc(func(ctx context.Context, t *asynq.Task, err error) {
 			id, _ := asynq.GetTaskID(ctx)
 			retried, _ := asynq.GetRetryCount(ctx)

@@ -8,6 +8,8 @@ package offline
 import (
 	"context"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	tailor "github.com/tailorhq/tailor"
 	"github.com/tailorhq/tailor/generator"
@@ -59,16 +61,33 @@ func newContext(req generator.Request) *composer {
 		case "first_name":
 			c.name = strings.TrimSpace(f.Value)
 		case "favorite_activity", "interest", "favorite_category":
-			if c.interest == "" {
+			if c.interest == "" && isPhrase(f.Value) {
 				c.interest = strings.TrimSpace(f.Value)
 			}
 		case "viewed_product", "cart_product", "last_purchase":
-			if c.viewed == "" && f.Source == tailor.Observed {
+			if c.viewed == "" && f.Source == tailor.Observed && isPhrase(f.Value) {
 				c.viewed = strings.TrimSpace(f.Value)
 			}
 		}
 	}
 	return c
+}
+
+// isPhrase reports whether a customer-supplied value reads as a short name
+// ("trail running", "Pegasus Trail 5 GTX"). The composer pastes values into
+// sentences, so it leaves anything longer or sentence-like unused rather than
+// echo untrusted text; a language model sees such values only fenced as data.
+func isPhrase(v string) bool {
+	v = strings.TrimSpace(v)
+	if v == "" || len(strings.Fields(v)) > 5 || utf8.RuneCountInString(v) > 40 {
+		return false
+	}
+	for _, r := range v {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '-' && r != '\'' && r != '&' {
+			return false
+		}
+	}
+	return true
 }
 
 // stageAngle maps a lifecycle stage to the angle that fits it: loyalty for a

@@ -7,6 +7,9 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
+	"io"
+	"log/slog"
 	"os"
 	"strconv"
 	"testing"
@@ -87,9 +90,12 @@ func Queue(t testing.TB) string {
 	}
 	t.Cleanup(func() {
 		defer in.Close()
-		if err := in.DeleteQueue(q, true); err != nil && err != asynq.ErrQueueNotFound {
+		if err := in.DeleteQueue(q, true); err != nil && !errors.Is(err, asynq.ErrQueueNotFound) {
 			t.Errorf("deleting test queue %s: %v", q, err)
 		}
 	})
 	return q
 }
+
+// Logger discards logs; tests assert on behaviour, not log lines.
+func Logger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
