@@ -13,7 +13,9 @@ import (
 	"github.com/hibiken/asynq"
 	"github.com/tailorhq/tailor/embeddings"
 	"github.com/tailorhq/tailor/generator"
+	"github.com/tailorhq/tailor/generator/langchain"
 	"github.com/tailorhq/tailor/generator/offline"
+	"github.com/tailorhq/tailor/generator/openai"
 	"github.com/tailorhq/tailor/queue"
 	"github.com/tailorhq/tailor/store"
 )
@@ -102,6 +104,13 @@ func (c *config) buildModel() (generator.Model, error) {
 	switch c.model {
 	case "offline", "":
 		return offline.Model{}, nil
+	case "openai":
+		return openai.New(openai.Config{BaseURL: c.openaiBaseURL, APIKey: c.openaiAPIKey, Model: c.openaiModel})
+	case "ollama":
+		if c.openaiBaseURL == "" || c.openaiModel == "" {
+			return nil, errors.New("-model ollama needs -openai-base-url (the Ollama server) and -openai-model")
+		}
+		return langchain.NewOllama(c.openaiBaseURL, c.openaiModel, langchain.Config{})
 	}
 	return nil, fmt.Errorf("-model %q: want offline, openai or ollama", c.model)
 }
@@ -112,6 +121,8 @@ func (c *config) buildEmbedder() (generator.Embedder, error) {
 	switch c.embedder {
 	case "hashing", "":
 		return embeddings.Hashing{Dims: store.Dimensions}, nil
+	case "openai":
+		return embeddings.OpenAIConfig{BaseURL: c.openaiBaseURL, APIKey: c.openaiAPIKey, Model: c.embedModel, Dimensions: store.Dimensions}.New()
 	}
 	return nil, fmt.Errorf("-embedder %q: want hashing or openai", c.embedder)
 }
