@@ -11,6 +11,7 @@ import (
 	"regexp"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	pgxvec "github.com/pgvector/pgvector-go/pgx"
 )
@@ -76,6 +77,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, fmt.Errorf("connecting to postgres: %w", err)
 	}
 	s := &Store{pool: pool}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("connecting to postgres: %w", err)
+	}
 	if err := s.checkVersion(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -95,8 +100,12 @@ func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 func (s *Store) checkVersion(ctx context.Context) error {
 	var have int
 	err := s.pool.QueryRow(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "42P01" { // undefined_table
+		return errors.New("the database has no Tailor schema yet: run tailor migrate")
+	}
 	if err != nil {
-		return fmt.Errorf("reading schema version (run tailor migrate): %w", err)
+		return fmt.Errorf("reading schema version: %w", err)
 	}
 	want := len(migrations())
 	if have != want {

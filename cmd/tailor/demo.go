@@ -34,8 +34,10 @@ func runDemo(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	show := fs.Int("show", 3, "variants to print side by side")
 	fs.Lookup("schema").DefValue, c.schema = "tailor_demo", "tailor_demo"
 	fs.Lookup("queue").DefValue, c.queue = "tailor_demo", "tailor_demo"
-	// Per-job log lines would bury the progress; failures still show.
-	fs.Lookup("log-level").DefValue, c.logLevel = "warn", "warn"
+	if os.Getenv("TAILOR_LOG_LEVEL") == "" {
+		// Per-job log lines would bury the progress; failures still show.
+		fs.Lookup("log-level").DefValue, c.logLevel = "warn", "warn"
+	}
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}

@@ -35,6 +35,9 @@ func runWorker(ctx context.Context, args []string, _ io.Reader, _, stderr io.Wri
 		ShutdownTimeout: *shutdown,
 		Logger:          log,
 	}, &queue.Handler{Runner: runner})
+	if err := srv.Ping(); err != nil {
+		return fmt.Errorf("reaching Redis at %s: %w", c.redisAddr, err)
+	}
 	log.Info("worker: starting", "queue", c.queue, "concurrency", *concurrency, "model", c.model, "embedder", c.embedder)
 	if err := srv.Start(mux); err != nil {
 		return fmt.Errorf("starting the worker: %w", err)
