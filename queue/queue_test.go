@@ -314,3 +314,38 @@ func TestEnqueueRejectsInvalidJob(t *testing.T) {
 		t.Fatalf("got %v, want an invalid-job error naming variants", err)
 	}
 }
+
+// A job may carry its brief inline: it is registered on first use, and one
+// that contradicts the registered version is archived, not retried.
+func TestInlineBrief(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	ctx := context.Background()
+	inline := b.brief
+	inline.Campaign.ID = "inline-campaign"
+	good := b.job("c-inline", tailor.Email)
+	good.BriefRef, good.Brief = nil, &inline
+	changed := inline
+	changed.Campaign.Offer = "90% off"
+	bad := b.job("c-inline-2", tailor.Email)
+	bad.BriefRef, bad.Brief = nil, &changed
+	if _, err := b.client.Enqueue(ctx, good); err != nil {
+		t.Fatal(err)
+	}
+	b.serve(t, b.runner)
+	waitFor(t, "the inline job", func() bool { return len(b.variants(t, "c-inline")) == 2 })
+	if _, err := b.st.Brief(ctx, inline.Ref()); err != nil {
+		t.Fatalf("inline brief not registered: %v", err)
+	}
+	if _, err := b.client.Enqueue(ctx, bad); err != nil {
+		t.Fatal(err)
+	}
+	var archived []*asynq.TaskInfo
+	waitFor(t, "the contradicting job archived", func() bool {
+		archived, _ = b.inspector.ListArchivedTasks(b.queue)
+		return len(archived) == 1
+	})
+	if !strings.Contains(archived[0].LastErr, "registered with other content") {
+		t.Errorf("reason %q", archived[0].LastErr)
+	}
+}
