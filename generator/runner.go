@@ -24,6 +24,8 @@ type Runner struct {
 	Pipeline *Pipeline
 	Store    Store
 	Logger   *slog.Logger
+	// Saved, when set, is told of every job this runner stored (metrics).
+	Saved func(tailor.JobResult)
 }
 
 // Run processes a decoded, valid job. Errors wrapping tailor.ErrInvalid or
@@ -55,6 +57,9 @@ func (r *Runner) Run(ctx context.Context, job tailor.Job) error {
 	saved, err := r.Store.SaveJob(ctx, res)
 	if err != nil {
 		return err
+	}
+	if saved && r.Saved != nil {
+		r.Saved(res)
 	}
 	counts := map[tailor.Status]int{}
 	for _, v := range res.Variants {
