@@ -1,0 +1,66 @@
+package guardrails
+
+import (
+	"slices"
+	"strings"
+
+	tailor "github.com/tailorhq/tailor"
+)
+
+// Claims a brand must be able to substantiate: guarantees, absolutes,
+// medical and authority claims, superlatives. Policy.AllowClaims lists the
+// ones a brand can back ("risk-free" for a brand with a real returns policy).
+// The most specific rules come first: one finding per stretch of copy.
+// claimConditions are what a health claim cures, beyond the health terms of
+// the sensitive-attribute check.
+const claimConditions = `eczema|rosacea|psoriasis|dermatitis|pain|knee\s+pain|wrinkles|aging|plantar\s+fasciitis|shin\s+splints|covid|colds?|flu|infections?|inflammation|headaches|stress|fatigue|hangovers?|blisters|cellulite|sunburn`
+
+var claimRules = []*rule{
+	newRule("a medical or authority claim", "doctor* physician* dermatologist* dentist* podiatrist* pediatrician* expert* scientist* recommended clinically scientifically fda cdc medical out",
+		`(?:doctors?|physicians?|dermatologists?|dentists?|podiatrists?|pediatricians?|experts?|scientists?)[\s\-]+(?:recommended|approved|endorsed|trusted|tested|backed)`+
+			`|recommended\s+by\s+(?:doctors|physicians|dermatologists|podiatrists|experts|\d+\s+out\s+of\s+\d+)|clinically\s+(?:proven|tested|shown|studied)|scientifically\s+(?:proven|tested|shown)`+
+			`|(?:fda|cdc)[\s\-]+(?:approved|cleared|certified)|medical[\s\-]+grade|\d+\s+out\s+of\s+\d+\s+(?:doctors|dentists|experts|podiatrists)`),
+	newRule("a health claim", "cure cures cured heal heals healed treat treats prevent prevents reverse reverses eliminate eliminates relieve relieves fight fights boost boosts miracle detox detoxes detoxify lose burn burns fat",
+		`(?:cures?|cured|heals?|healed|treats?|prevents?|reverses?|eliminates?|relieves?|fights?)\s+(?:your\s+|all\s+|the\s+)?(?:`+claimConditions+`|`+strings.TrimSuffix(strings.TrimPrefix(words(healthTerms), "(?:"), ")")+`)`+
+			`|boosts?\s+(?:your\s+)?(?:immune\s+system|immunity|metabolism)|miracle\s+(?:cure|product|formula|shoe|results|fabric)|detox(?:es|ify)?\s+your|lose\s+\d+\s*(?:lbs|pounds|kg)|burns?\s+(?:belly\s+)?fat`),
+	newRule("a guarantee", "guarantee* guaranty warranty",
+		`(?:money[\s\-]+back\s+|satisfaction\s+|lifetime\s+|ironclad\s+|iron[\s\-]+clad\s+)?(?:guarantee[ds]?|guaranteeing|guaranty)(?:\s+(?:results|satisfaction|to\s+\w+))?|lifetime\s+warranty`),
+	newRule("an absolute claim", "100 risk riskfree world worlds planet universe country market made created designed built buy best number unbeatable unmatched never always perfect instant permanent works lasts forever indestructible lowest need nothing proven 1",
+		`100\s*(?:%|percent)\s*(?:effective|safe|guaranteed|proven|natural|satisfaction|success|successful|results|risk[\s\-]*free|pure|accurate|reliable|waterproof|secure|organic|cure|effective)`+
+			`|risk[\s\-]*free|no[\s\-]+risk|zero[\s\-]+risk|without\s+(?:any\s+)?risk`+
+			`|world'?s\s+(?:best|#?\s*1|number\s+one|first|finest|greatest|most\s+\w+|leading|top)|best\s+in\s+the\s+world|best\s+\w+\s+(?:ever\s+made|on\s+the\s+planet|in\s+the\s+world)`+
+			`|#\s*1\s+(?:rated|brand|choice|selling|in\s+\w+)|number\s+one\s+(?:rated|brand|choice|selling)|unbeatable|unmatched|indestructible`+
+			`|(?:the\s+)?[a-z]+est\s+(?:[a-z]+\s+){0,3}(?:in|on)\s+the\s+(?:world|planet|universe|country|market)|world'?s\s+[a-z]+est`+
+			`|(?:most\s+[a-z]+|[a-z]+est|best)\s+(?:[a-z]+\s+){0,3}(?:ever\s+made|ever\s+created|ever\s+designed|ever\s+built|money\s+can\s+buy|on\s+the\s+market)`+
+			`|(?:never|will\s+never)\s+(?:fails?|breaks?|wears?\s+out|leaks?|tears?|fade|fades|let\s+you\s+down)|always\s+works|works\s+every\s+time|lasts?\s+forever`+
+			`|(?:perfect|instant|permanent|guaranteed)\s+results|lowest\s+prices?\s+(?:anywhere|guaranteed|ever|in\s+town)|best\s+price\s+guaranteed`+
+			`|the\s+only\s+\w+\s+(?:you'll\s+ever\s+need|that\s+works)|nothing\s+(?:works\s+)?better|proven\s+to\s+\w+`),
+}
+
+func checkClaims(r *run) {
+	for _, f := range r.fields {
+		var seen [][2]int // one finding per stretch, the most specific rule first
+		for _, rl := range claimRules {
+			for _, m := range rl.find(f.t) {
+				if r.claimAllowed(f.t.norm[m.b:m.e]) || slices.ContainsFunc(seen, func(sp [2]int) bool { return sp[0] < m.span[1] && m.span[0] < sp[1] }) {
+					continue
+				}
+				seen = append(seen, m.span)
+				r.addAt(Claim, tailor.Block, f.name, m.span, "makes "+rl.label+" the brief does not allow")
+			}
+		}
+	}
+}
+
+// claimAllowed reports whether the brand allows the claim: an allowed phrase
+// within the claim or the claim within an allowed phrase.
+func (r *run) claimAllowed(claim string) bool {
+	c := strings.Join(wordsOf(claim), " ")
+	for _, a := range r.rules.allowClaims {
+		a = strings.Join(wordsOf(a), " ")
+		if a != "" && (strings.Contains(" "+c+" ", " "+a+" ") || strings.Contains(" "+a+" ", " "+c+" ")) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,173 @@
+package guardrails
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// ymd is a calendar date as written; a zero year means none was given.
+type ymd struct{ y, m, d int }
+
+// same reports whether two written dates can be the same day.
+func (a ymd) same(b ymd) bool {
+	return a.m == b.m && a.d == b.d && (a.y == 0 || b.y == 0 || a.y == b.y)
+}
+
+// dateMention is a date in normalised text: its bytes and the dates it can
+// mean (3/4 is March 4 or 3 April).
+type dateMention struct {
+	b, e  int
+	dates []ymd
+}
+
+const monthNames = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+
+var (
+	monthNameRe  = regexp.MustCompile(`^` + monthNames + `$`)
+	dateISO      = regexp.MustCompile(`(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})`)
+	dateNumeric  = regexp.MustCompile(`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})|(\d{1,2})/(\d{1,2})`)
+	dateMonthDay = regexp.MustCompile(monthNames + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`)
+	dateDayMonth = regexp.MustCompile(`(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthNames + `\.?(?:,?\s+(\d{4}))?`)
+)
+
+var dateContext = map[string]bool{"ends": true, "end": true, "until": true, "through": true, "thru": true, "by": true,
+	"on": true, "from": true, "before": true, "after": true, "valid": true, "expires": true, "starting": true, "starts": true,
+	"till": true, "til": true, "to": true, "born": true, "birthday": true, "dob": true, "date": true}
+
+// digitSepDigit reports whether s has a digit, a date separator, a digit.
+func digitSepDigit(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if isDigitByte(s[i]) && (s[i+1] == '/' || s[i+1] == '.' || s[i+1] == '-') && isDigitByte(s[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+func monthIndex(s string) int {
+	for i, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if strings.HasPrefix(s, m) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+func year(s string) int {
+	y := atoi(s)
+	if len(s) == 2 {
+		y += 1900
+		if y < 1930 {
+			y += 100
+		}
+	}
+	return y
+}
+
+func validDate(d ymd) bool { return d.m >= 1 && d.m <= 12 && d.d >= 1 && d.d <= 31 }
+
+// findDates returns the dates written in t, longest mention first where they overlap.
+func findDates(t *text) []dateMention {
+	if !t.datesDone {
+		t.dates, t.datesDone = scanDates(t), true
+	}
+	return t.dates
+}
+
+func scanDates(t *text) []dateMention {
+	var out []dateMention
+	if !strings.ContainsAny(t.norm, "0123456789") {
+		return nil // every date pattern has a number in it
+	}
+	addM := func(b, e int, ds ...ymd) {
+		var ok []ymd
+		for _, d := range ds {
+			if validDate(d) && !slices.Contains(ok, d) {
+				ok = append(ok, d)
+			}
+		}
+		if len(ok) == 0 || !t.wordAt(b, e) {
+			return
+		}
+		for _, o := range out {
+			if b < o.e && o.b < e {
+				return // overlaps a mention found by a more specific pattern
+			}
+		}
+		out = append(out, dateMention{b, e, ok})
+	}
+	s := t.norm
+	numeric := digitSepDigit(s) // "3/14" or "2026-03-14" shapes
+	if !numeric {
+		s = ""
+	}
+	for _, m := range dateISO.FindAllStringSubmatchIndex(s, -1) {
+		addM(m[0], m[1], ymd{atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])})
+	}
+	// Month names are rare: run the two patterns that need one only in a
+	// few words around each.
+	for i, w := range t.words {
+		if len(w.s) < 3 || monthIndex(w.s) == 0 || len(w.s) > 4 && !monthNameRe.MatchString(w.s) {
+			continue
+		}
+		b, e := t.words[max(0, i-2)].b, t.words[min(len(t.words)-1, i+3)].e
+		win := t.norm[b:e]
+		for _, m := range dateMonthDay.FindAllStringSubmatchIndex(win, -1) {
+			d := ymd{0, monthIndex(win[m[2]:m[3]]), atoi(win[m[4]:m[5]])}
+			if m[6] >= 0 {
+				d.y = atoi(win[m[6]:m[7]])
+			}
+			addM(b+m[0], b+m[1], d)
+		}
+		for _, m := range dateDayMonth.FindAllStringSubmatchIndex(win, -1) {
+			d := ymd{0, monthIndex(win[m[4]:m[5]]), atoi(win[m[2]:m[3]])}
+			if m[6] >= 0 {
+				d.y = atoi(win[m[6]:m[7]])
+			}
+			addM(b+m[0], b+m[1], d)
+		}
+	}
+	s = t.norm
+	if !numeric {
+		s = ""
+	}
+	for _, m := range dateNumeric.FindAllStringSubmatchIndex(s, -1) {
+		if m[2] >= 0 {
+			a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), year(s[m[6]:m[7]])
+			addM(m[0], m[1], ymd{y, a, b}, ymd{y, b, a})
+		} else if dateContext[prevWord(t, m[0])] {
+			// Without a year, 3/4 is as likely a fraction or "24/7": only
+			// after a word that introduces a date.
+			a, b := atoi(s[m[8]:m[9]]), atoi(s[m[10]:m[11]])
+			addM(m[0], m[1], ymd{0, a, b}, ymd{0, b, a})
+		}
+	}
+	slices.SortFunc(out, func(a, b dateMention) int { return a.b - b.b })
+	return out
+}
+
+// parseDates returns the dates a value (such as a birth date) can mean.
+func parseDates(v string) []ymd {
+	var out []ymd
+	for _, m := range findDates(newText(v)) {
+		out = append(out, m.dates...)
+	}
+	return out
+}
+
+func anySame(a, b []ymd) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.same(y) {
+				return true
+			}
+		}
+	}
+	return false
+}

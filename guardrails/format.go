@@ -1,0 +1,159 @@
+package guardrails
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	tailor "github.com/tailorhq/tailor"
+)
+
+// checkFormat checks how the copy looks: shouting, exclamation marks over
+// the brand's maximum, and emoji the brand does not allow. All are flags: a
+// reviewer decides.
+func checkFormat(r *run) {
+	allowCaps := r.capsAllowed()
+	for _, f := range r.fields {
+		checkExclamations(r, f)
+		checkShouting(r, f, allowCaps)
+		if !r.in.Brief.Brand.Policy.AllowEmoji {
+			checkEmoji(r, f)
+		}
+	}
+}
+
+func checkExclamations(r *run, f field) {
+	var at []int // rune offsets in orig of each '!'; NFKC makes '！' one and '‼' two
+	for i := 0; i < len(f.t.norm); i++ {
+		if f.t.norm[i] == '!' {
+			at = append(at, int(f.t.start[i]))
+		}
+	}
+	if len(at) <= r.rules.maxExcl {
+		return
+	}
+	sp := [2]int{at[r.rules.maxExcl], at[len(at)-1] + 1}
+	r.addAt(Format, tailor.Flag, f.name, sp,
+		fmt.Sprintf("%d exclamation marks; the brand allows %d", len(at), r.rules.maxExcl))
+}
+
+// capsAllowed returns the all-caps words the copy may use: those the brief
+// itself writes in capitals (product names, codes) and common initialisms.
+func (r *run) capsAllowed() map[string]bool {
+	allow := map[string]bool{}
+	for _, w := range []string{"STOP", "HELP", "FAQ", "USA", "UK", "EU", "DIY", "VIP", "SMS", "GPS", "LED", "USB", "UV", "SPF", "NYC", "CEO", "ID", "PIN", "TV", "HD", "MSRP", "XL", "XXL", "XS", "OK", "RSVP", "PS", "AM", "PM", "BBQ", "ASAP", "NEW", "EST", "PST", "UTC", "APR", "FAQS"} {
+		allow[w] = true
+	}
+	b, c := r.in.Brief.Brand, r.in.Brief.Campaign
+	for _, s := range append([]string{b.Name, c.Product, c.Offer, c.CTA, c.Objective}, mapValues(b.RequiredDisclaimers)...) {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if w == strings.ToUpper(w) {
+				allow[w] = true
+			}
+		}
+	}
+	return allow
+}
+
+// checkShouting flags copy in capitals: most of a field's letters, or a run
+// of capitalised words that is not an initialism the brand uses.
+func checkShouting(r *run, f field, allow map[string]bool) {
+	runes := f.t.runeSlice()
+	letters, upper := 0, 0
+	for _, c := range runes {
+		if unicode.IsLetter(c) {
+			letters++
+			if unicode.IsUpper(c) {
+				upper++
+			}
+		}
+	}
+	if letters >= 12 && upper*10 > letters*6 {
+		r.addAt(Format, tailor.Flag, f.name, [2]int{0, len(runes)},
+			fmt.Sprintf("shouts: %d%% of the letters are capitals", upper*100/letters))
+		return
+	}
+	// A run of all-caps words shouts when one of them is a shouting word or
+	// long (not an initialism like "HIIT"), or when the run is several words.
+	type capsWord struct{ b, e, n int }
+	var run []capsWord
+	shouty := false
+	flush := func() {
+		letters := 0
+		for _, w := range run {
+			letters += w.n
+		}
+		if len(run) > 0 && (shouty || len(run) >= 2 && letters >= 6) {
+			r.addAt(Format, tailor.Flag, f.name, [2]int{run[0].b, run[len(run)-1].e}, "shouts in capitals")
+		}
+		run, shouty = run[:0], false
+	}
+	for i := 0; i < len(runes); {
+		if !unicode.IsLetter(runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(runes) && (unicode.IsLetter(runes[j]) || unicode.IsDigit(runes[j]) || runes[j] == '\'') {
+			j++
+		}
+		w := string(runes[i:j])
+		n, caps, digit := 0, true, false
+		for _, c := range w {
+			switch {
+			case unicode.IsLetter(c):
+				n++
+				caps = caps && unicode.IsUpper(c)
+			case unicode.IsDigit(c):
+				digit = true
+			}
+		}
+		base := strings.TrimSuffix(strings.Trim(w, "'"), "'S")
+		switch {
+		case caps && n >= 2 && !digit && !allow[base]:
+			run = append(run, capsWord{i, j, n})
+			// A long word with a vowel is a word, not an initialism ("LGBTQ").
+			shouty = shouty || n >= 5 && strings.ContainsAny(base, "AEIOUY") || shoutWords[base]
+		case caps && n == 1 || digit || allow[base]:
+			// "A", "5K", codes and initialisms neither shout nor break a run.
+		default:
+			flush()
+		}
+		i = j
+	}
+	flush()
+}
+
+// shoutWords are short words that only ever shout.
+var shoutWords = map[string]bool{
+	"SALE": true, "FREE": true, "NOW": true, "HURRY": true, "LAST": true, "OFF": true, "BEST": true,
+	"DEAL": true, "DEALS": true, "WOW": true, "HUGE": true, "MEGA": true, "BIG": true, "OMG": true,
+	"BUY": true, "SAVE": true, "FAST": true, "EVER": true, "WIN": true, "ONLY": true, "ENDS": true,
+}
+
+// isEmoji reports whether r is an emoji or a pictograph (not ©, ® or ™).
+func isEmoji(r rune) bool {
+	switch {
+	case r >= 0x1F000 && r <= 0x1FAFF, r >= 0x2600 && r <= 0x27BF, r >= 0x2B00 && r <= 0x2BFF,
+		r >= 0x1F1E6 && r <= 0x1F1FF, r == 0x2B50, r == 0x2B55, r >= 0x231A && r <= 0x231B,
+		r >= 0x23E9 && r <= 0x23FA, r == 0x3030, r == 0x303D, r == 0x3297, r == 0x3299:
+		return true
+	}
+	return false
+}
+
+// checkEmoji reports each run of emoji (with its joiners and modifiers).
+func checkEmoji(r *run, f field) {
+	runes := f.t.runeSlice()
+	for i := 0; i < len(runes); i++ {
+		if !isEmoji(runes[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(runes) && (isEmoji(runes[j]) || runes[j] == 0x200D || runes[j] == 0xFE0F || runes[j] == 0x20E3) {
+			j++
+		}
+		r.addAt(Format, tailor.Flag, f.name, [2]int{i, j}, "uses emoji, which the brand does not allow")
+		i = j - 1
+	}
+}

@@ -1,0 +1,284 @@
+package guardrails
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// text is one field prepared for matching. Copy is untrusted: a model (or a
+// prompt injected through a profile) can hide a banned word behind full-width
+// letters, zero-width spaces, bidi controls or Cyrillic look-alikes. Every
+// check therefore matches against norm, and reports spans in orig.
+type text struct {
+	orig string
+	// norm is orig in NFKC, without invisible characters, lower-cased, with
+	// look-alike letters and typographic punctuation folded to ASCII.
+	norm string
+	// start[i] and end[i] are the rune offsets in orig of the character that
+	// produced byte i of norm: a match norm[b:e] came from orig runes
+	// [start[b], end[e-1]).
+	start, end []int32
+	runes      int // runes in orig
+	words      []word
+	origRunes  []rune        // orig as runes, made on first use
+	dates      []dateMention // the dates in norm, found on first use
+	datesDone  bool
+	hits       [][]int // by rule id: the words that trigger it, found on first use
+}
+
+// word is a maximal run of letters and digits in norm, by byte offsets.
+type word struct {
+	s     string
+	canon string // s with address words folded ("street" → "st")
+	b, e  int
+}
+
+func newText(s string) *text {
+	t := &text{orig: s}
+	buf := make([]byte, 0, len(s))
+	t.start = make([]int32, 0, len(s))
+	t.end = make([]int32, 0, len(s))
+	if isASCII(s) {
+		// NFKC leaves ASCII alone: fold byte by byte.
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+				c = ' '
+			case c < 0x20 || c == 0x7f:
+				continue
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '`':
+				c = '\''
+			}
+			buf = append(buf, c)
+			t.start = append(t.start, int32(i))
+			t.end = append(t.end, int32(i+1))
+		}
+		t.norm, t.runes = string(buf), len(s)
+		t.words = splitWords(t.norm)
+		return t
+	}
+	var it norm.Iter
+	it.InitString(norm.NFKC, s)
+	prev, at := 0, 0
+	for !it.Done() {
+		seg := it.Next()
+		pos := it.Pos()
+		n := utf8.RuneCountInString(s[prev:pos])
+		for _, r := range string(seg) {
+			r = fold(r)
+			if r < 0 {
+				continue
+			}
+			w := utf8.AppendRune(buf, r)
+			for range len(w) - len(buf) {
+				t.start = append(t.start, int32(at))
+				t.end = append(t.end, int32(at+n))
+			}
+			buf = w
+		}
+		prev, at = pos, at+n
+	}
+	t.norm = string(buf)
+	t.runes = at
+	t.words = splitWords(t.norm)
+	return t
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// span maps a byte range of norm back to a rune range of orig.
+func (t *text) span(b, e int) [2]int {
+	if e <= b || b >= len(t.start) {
+		return [2]int{0, 0}
+	}
+	return [2]int{int(t.start[b]), int(t.end[e-1])}
+}
+
+// origAt returns the original text under a span of orig runes.
+func (t *text) origAt(sp [2]int) string {
+	r := t.runeSlice()
+	if sp[0] < 0 || sp[1] > len(r) || sp[0] > sp[1] {
+		return ""
+	}
+	return string(r[sp[0]:sp[1]])
+}
+
+// runeSlice returns orig as runes, converting it once.
+func (t *text) runeSlice() []rune {
+	if t.origRunes == nil {
+		t.origRunes = []rune(t.orig)
+	}
+	return t.origRunes
+}
+
+// normalize returns s folded like text.norm, for the brief's own phrases.
+func normalize(s string) string { return newText(s).norm }
+
+// fold maps one NFKC rune to its matching form, or -1 to drop it.
+func fold(r rune) rune {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f':
+		return ' '
+	case unicode.Is(unicode.Cc, r), unicode.Is(unicode.Cf, r),
+		unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r):
+		// Controls, zero-width and bidi formatting, tag characters, and
+		// combining marks left over after NFKC (strike-through overlays).
+		return -1
+	case unicode.Is(unicode.Zs, r), r == '\u2028', r == '\u2029':
+		return ' '
+	}
+	if f, ok := foldMap[r]; ok {
+		return f
+	}
+	return unicode.ToLower(r)
+}
+
+// foldMap folds typographic punctuation, blank-looking letters and the
+// Cyrillic and Greek letters that pass for Latin ones.
+var foldMap = map[rune]rune{
+	'\u2018': '\'', '\u2019': '\'', '\u201B': '\'', '\u02BC': '\'', '\u2032': '\'', '\u00B4': '\'', '`': '\'',
+	'\u201C': '"', '\u201D': '"', '\u201E': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
+	'\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+	'\u115F': -1, '\u1160': -1, '\u3164': -1, '\uFFA0': -1, '\u2800': -1, '\u034F': -1,
+	// Cyrillic.
+	'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c',
+	'т': 't', 'у': 'y', 'х': 'x', 'ѕ': 's', 'і': 'i', 'ї': 'i', 'ј': 'j', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'һ': 'h',
+	'А': 'a', 'В': 'b', 'Е': 'e', 'К': 'k', 'М': 'm', 'Н': 'h', 'О': 'o', 'Р': 'p', 'С': 'c', 'Т': 't',
+	'У': 'y', 'Х': 'x', 'Ѕ': 's', 'І': 'i', 'Ј': 'j',
+	// Greek.
+	'α': 'a', 'ο': 'o', 'ν': 'v', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'ι': 'i', 'κ': 'k', 'ε': 'e',
+	'Α': 'a', 'Β': 'b', 'Ε': 'e', 'Η': 'h', 'Ι': 'i', 'Κ': 'k', 'Μ': 'm', 'Ν': 'n', 'Ο': 'o',
+	'Ρ': 'p', 'Τ': 't', 'Υ': 'y', 'Χ': 'x', 'Ζ': 'z',
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func splitWords(s string) []word {
+	var ws []word
+	b := -1
+	for i, r := range s {
+		if isWordRune(r) {
+			if b < 0 {
+				b = i
+			}
+			continue
+		}
+		if b >= 0 {
+			ws = append(ws, word{s[b:i], canonWord(s[b:i]), b, i})
+			b = -1
+		}
+	}
+	if b >= 0 {
+		ws = append(ws, word{s[b:], canonWord(s[b:]), b, len(s)})
+	}
+	return ws
+}
+
+// wordAt reports whether norm[b:e] starts and ends on word boundaries.
+func (t *text) wordAt(b, e int) bool {
+	if b > 0 {
+		r, _ := utf8.DecodeLastRuneInString(t.norm[:b])
+		f, _ := utf8.DecodeRuneInString(t.norm[b:])
+		if isWordRune(r) && isWordRune(f) {
+			return false
+		}
+	}
+	if e < len(t.norm) {
+		r, _ := utf8.DecodeRuneInString(t.norm[e:])
+		l, _ := utf8.DecodeLastRuneInString(t.norm[:e])
+		if isWordRune(r) && isWordRune(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// matcher finds matches in norm. Implemented by *regexp.Regexp.
+type matcher interface {
+	FindAllStringSubmatchIndex(s string, n int) [][]int
+}
+
+// match is one whole-word match: its byte range in norm, its span in orig and
+// the index of the first participating capture group (which alternative).
+type match struct {
+	b, e  int
+	span  [2]int
+	group int
+}
+
+// find returns the whole-word matches of m in norm.
+func (t *text) find(m matcher) []match {
+	var out []match
+	for _, loc := range m.FindAllStringSubmatchIndex(t.norm, -1) {
+		if loc[1] <= loc[0] || !t.wordAt(loc[0], loc[1]) {
+			continue
+		}
+		g := 0
+		for i := 2; i+1 < len(loc); i += 2 {
+			if loc[i] >= 0 {
+				g = i / 2
+				break
+			}
+		}
+		out = append(out, match{loc[0], loc[1], t.span(loc[0], loc[1]), g})
+	}
+	return out
+}
+
+// findWords returns the spans where the words of phrase occur in a row,
+// ignoring case, whitespace and punctuation between them.
+func (t *text) findWords(phrase []string) [][2]int {
+	if len(phrase) == 0 {
+		return nil
+	}
+	var out [][2]int
+	for i := 0; i+len(phrase) <= len(t.words); i++ {
+		ok := true
+		for j, p := range phrase {
+			if t.words[i+j].canon != p {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, t.span(t.words[i].b, t.words[i+len(phrase)-1].e))
+		}
+	}
+	return out
+}
+
+// wordsOf returns the canonical words of s, for findWords.
+func wordsOf(s string) []string {
+	ws := splitWords(normalize(s))
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = canonWord(w.s)
+	}
+	return out
+}
+
+// canonWord folds spelling variants that mean the same words in addresses.
+func canonWord(w string) string {
+	if c, ok := canonWords[w]; ok {
+		return c
+	}
+	return w
+}
+
+var canonWords = map[string]string{
+	"street": "st", "avenue": "ave", "av": "ave", "road": "rd", "boulevard": "blvd", "drive": "dr",
+	"lane": "ln", "court": "ct", "place": "pl", "apartment": "apt", "suite": "ste", "square": "sq",
+	"highway": "hwy", "parkway": "pkwy", "terrace": "ter", "north": "n", "south": "s", "east": "e", "west": "w",
+}

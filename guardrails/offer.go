@@ -1,0 +1,198 @@
+package guardrails
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	tailor "github.com/tailorhq/tailor"
+)
+
+// offer is what the brief promises: the only discounts, prices, dates,
+// codes and perks copy may state. A model that invents "25% off" makes a
+// promise the brand never made.
+type offer struct {
+	percents []float64
+	amounts  []float64
+	codes    []string // upper case
+}
+
+var (
+	percentRe = regexp.MustCompile(`(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)|half\s+(?:off|price)`)
+	moneyRe   = regexp.MustCompile(`[$€£]\s?(\d[\d,]*(?:\.\d{1,2})?)(?:\s?(k)\b)?|(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|usd|euros?|eur|pounds|gbp|bucks)\b`)
+	codeRe    = regexp.MustCompile(`(?:code|coupon|promo|voucher)\s*:?\s*["']?([a-z0-9][a-z0-9\-]{2,19})`)
+)
+
+// Words before or after a percentage that make it a discount, so that
+// "100% waterproof" is not read as an offer.
+var discountBefore = map[string]bool{"save": true, "saving": true, "savings": true, "extra": true, "discount": true, "to": true,
+	"cut": true, "slash": true, "slashed": true, "reduced": true, "get": true, "take": true, "enjoy": true, "additional": true}
+var discountAfter = map[string]bool{"off": true, "discount": true, "savings": true, "saving": true, "less": true,
+	"reduction": true, "cashback": true, "back": true, "sale": true, "markdown": true, "rebate": true}
+
+func parseOffer(t *text) offer {
+	var o offer
+	for _, m := range percents(t) {
+		o.percents = append(o.percents, m.v)
+	}
+	for _, m := range amounts(t) {
+		o.amounts = append(o.amounts, m.v)
+	}
+	for _, m := range codes(t, false) {
+		o.codes = append(o.codes, m.s)
+	}
+	return o
+}
+
+type numMatch struct {
+	b, e int
+	v    float64
+	s    string
+}
+
+// percents returns the percentages in t that read as discounts.
+func percents(t *text) []numMatch {
+	var out []numMatch
+	if !strings.Contains(t.norm, "%") && !strings.Contains(t.norm, "per") && !strings.Contains(t.norm, "half") {
+		return nil
+	}
+	for _, m := range percentRe.FindAllStringSubmatchIndex(t.norm, -1) {
+		if m[2] < 0 {
+			out = append(out, numMatch{m[0], m[1], 50, "half"})
+			continue
+		}
+		if !t.wordAt(m[2], m[3]) {
+			continue
+		}
+		v, _ := strconv.ParseFloat(t.norm[m[2]:m[3]], 64)
+		prev := prevWord(t, m[0])
+		if discountBefore[prev] || discountAfter[nextWord(t, m[1])] || strings.HasSuffix(strings.TrimSpace(t.norm[:m[0]]), "up to") {
+			out = append(out, numMatch{m[0], m[1], v, t.norm[m[2]:m[3]] + "%"})
+		}
+	}
+	return out
+}
+
+func amounts(t *text) []numMatch {
+	var out []numMatch
+	if !strings.ContainsAny(t.norm, "$€£") && !strings.Contains(t.norm, "dollar") && !strings.Contains(t.norm, "eur") &&
+		!strings.Contains(t.norm, "usd") && !strings.Contains(t.norm, "pound") && !strings.Contains(t.norm, "gbp") && !strings.Contains(t.norm, "buck") {
+		return nil
+	}
+	for _, m := range moneyRe.FindAllStringSubmatchIndex(t.norm, -1) {
+		g := 2
+		if m[2] < 0 {
+			g = 6
+		}
+		s := strings.ReplaceAll(t.norm[m[g]:m[g+1]], ",", "")
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || !t.wordAt(m[0], m[1]) && g == 6 {
+			continue
+		}
+		if m[4] >= 0 {
+			v *= 1000
+		}
+		out = append(out, numMatch{m[0], m[1], v, t.norm[m[0]:m[1]]})
+	}
+	return out
+}
+
+// codes returns promo codes: after "code", "coupon" or "promo", or, in copy,
+// a capitalised word with digits ("WINTER15").
+func codes(t *text, loose bool) []numMatch {
+	var out []numMatch
+	if strings.Contains(t.norm, "code") || strings.Contains(t.norm, "coupon") || strings.Contains(t.norm, "promo") || strings.Contains(t.norm, "voucher") {
+		for _, m := range codeRe.FindAllStringSubmatchIndex(t.norm, -1) {
+			c := strings.ToUpper(t.norm[m[2]:m[3]])
+			if isCode(t.origAt(t.span(m[2], m[3]))) || strings.ContainsAny(c, "0123456789") {
+				out = append(out, numMatch{m[2], m[3], 0, c})
+			}
+		}
+	}
+	if !loose {
+		return out
+	}
+	for _, w := range t.words {
+		if !strings.ContainsAny(w.s, "0123456789") {
+			continue
+		}
+		orig := t.origAt(t.span(w.b, w.e))
+		// Three letters or more: "10K" and "5G" are not codes.
+		if isCode(orig) && strings.ContainsAny(orig, "0123456789") && letterCount(orig) >= 3 &&
+			!slices.ContainsFunc(out, func(n numMatch) bool { return n.b <= w.b && w.e <= n.e }) {
+			out = append(out, numMatch{w.b, w.e, 0, strings.ToUpper(orig)})
+		}
+	}
+	return out
+}
+
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// isCode reports whether s is written like a code: capitals and digits.
+func isCode(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// perks are offers beyond numbers: free shipping, BOGO, a free month.
+var perks = []*rule{
+	newRule("perk", "free bogo buy points cashback cash gift us",
+		`free\s+(?:shipping|delivery|returns|gift|gifts|sample|samples|upgrade|trial|pair|item|socks|t-shirt|hat|express\s+shipping|gift\s+wrap|gift\s+wrapping)`+
+			`|bogo|buy\s+one,?\s+get\s+one(?:\s+free|\s+half\s+off)?|(?:double|triple)\s+points|cash\s*back|\$?\d+\s+gift\s+card`+
+			`|(?:first\s+)?(?:\d+|one|two|three|four|six|twelve)?\s*(?:months?|weeks?|days?|years?)\s+(?:free|on\s+us)|free\s+for\s+(?:\d+|one|two|three|six|twelve)?\s*(?:months?|weeks?|days?|years?)`),
+	newRule("multibuy", "for", `\d\s+for\s+\d\b|two\s+for\s+one`),
+}
+
+func checkOffer(r *run) {
+	o := r.rules.offer
+	for _, f := range r.fields {
+		for _, m := range percents(f.t) {
+			if !slices.Contains(o.percents, m.v) {
+				r.addAt(Offer, tailor.Block, f.name, f.t.span(m.b, m.e),
+					fmt.Sprintf("a %s discount the campaign's offer does not give", m.s))
+			}
+		}
+		for _, m := range amounts(f.t) {
+			if !slices.Contains(o.amounts, m.v) {
+				r.addAt(Offer, tailor.Block, f.name, f.t.span(m.b, m.e), "a price or amount the campaign's offer does not give")
+			}
+		}
+		for _, m := range codes(f.t, true) {
+			if !slices.Contains(o.codes, m.s) && r.rules.brief.findWords(wordsOf(m.s)) == nil {
+				r.addAt(Offer, tailor.Block, f.name, f.t.span(m.b, m.e), "a promo code the campaign's offer does not give")
+			}
+		}
+		for _, d := range findDates(f.t) {
+			if !anySame(d.dates, r.rules.briefDates) {
+				r.addAt(Offer, tailor.Block, f.name, f.t.span(d.b, d.e), "a date the brief does not give")
+			}
+		}
+		for _, m := range append(perks[0].find(f.t), perks[1].find(f.t)...) {
+			loc := []int{m.b, m.e}
+			perk := f.t.norm[m.b:m.e]
+			if r.rules.brief.findWords(wordsOf(perk)) != nil || strings.HasPrefix(perk, "half") && slices.Contains(o.percents, 50) {
+				continue
+			}
+			r.addAt(Offer, tailor.Block, f.name, f.t.span(loc[0], loc[1]),
+				fmt.Sprintf("an offer (%s) the campaign does not give", perk))
+		}
+	}
+}

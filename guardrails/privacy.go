@@ -1,0 +1,298 @@
+package guardrails
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	tailor "github.com/tailorhq/tailor"
+)
+
+// checkPrivacy checks the copy against the customer's own facts: PII echoed,
+// inferred or sensitive values surfacing, and personalisation without consent.
+// Messages name a fact by its key, never by its value.
+func checkPrivacy(r *run) {
+	for _, fact := range r.in.Profile.Facts {
+		switch {
+		case fact.Key == "first_name":
+			checkName(r, fact)
+		case fact.PII:
+			checkPII(r, fact)
+		default:
+			checkFact(r, fact)
+		}
+	}
+}
+
+// commonNames are first names that are also ordinary words: they count as
+// the name only where the copy addresses the reader ("Hi Will,").
+var commonNames = map[string]bool{
+	"will": true, "may": true, "june": true, "april": true, "august": true, "summer": true, "autumn": true,
+	"hope": true, "joy": true, "faith": true, "grace": true, "rose": true, "mark": true, "bill": true,
+	"art": true, "sky": true, "dawn": true, "sunny": true, "penny": true, "ray": true, "rich": true,
+	"chance": true, "max": true, "guy": true, "pat": true, "sue": true, "jack": true, "frank": true,
+	"dean": true, "drew": true, "gene": true, "rob": true, "page": true, "paige": true, "river": true,
+	"storm": true, "ivy": true, "holly": true, "ruby": true, "pearl": true, "crystal": true, "amber": true,
+	"destiny": true, "trinity": true, "miles": true, "chase": true, "hunter": true, "sage": true,
+	"brook": true, "harmony": true, "melody": true, "star": true, "lucky": true, "rocky": true, "glen": true,
+}
+
+var vocative = regexp.MustCompile(`(?:hi|hey|hello|dear|thanks|thank you|congrats|welcome|welcome back|happy birthday|good morning|good news|psst|yo)[\s,]*$`)
+
+// checkName reports the first name in copy for a customer who did not agree
+// to personalisation. The name must be capitalised as a name is; a name that
+// is also a word ("Will") counts only where the copy addresses the reader.
+func checkName(r *run, fact tailor.Fact) {
+	if r.in.Profile.Consent.Personalization {
+		return
+	}
+	name := wordsOf(fact.Value)
+	if len(name) == 0 || r.rules.brief.findWords(name) != nil {
+		return
+	}
+	common := len(name) == 1 && commonNames[name[0]]
+	for _, f := range r.fields {
+		for _, sp := range f.t.findWords(name) {
+			first := []rune(f.t.origAt(sp))
+			if len(first) == 0 || !unicode.IsUpper(first[0]) {
+				continue
+			}
+			if common && !addressed(f.t, sp) {
+				continue
+			}
+			r.addAt(Consent, tailor.Block, f.name, sp, "uses the customer's first name without personalization consent")
+		}
+	}
+}
+
+// addressed reports whether the words at sp address the reader: after a
+// greeting, or followed by a comma or an exclamation mark.
+func addressed(t *text, sp [2]int) bool {
+	runes := t.runeSlice()
+	before := strings.ToLower(strings.TrimSpace(string(runes[:sp[0]])))
+	if vocative.MatchString(before) {
+		return true
+	}
+	after := strings.TrimLeft(string(runes[sp[1]:]), " ")
+	if strings.HasPrefix(after, ",") || strings.HasPrefix(after, "!") || (after == "" && before != "") {
+		return true
+	}
+	// "…, mama-to-be." closes a sentence addressed to the reader.
+	return strings.HasSuffix(before, ",") && (after == "" || strings.ContainsRune(".?!", rune(after[0])))
+}
+
+// trivialValues are fact values too common to be personal when they appear.
+var trivialValues = map[string]bool{
+	"true": true, "false": true, "yes": true, "no": true, "none": true, "null": true, "unknown": true,
+	"other": true, "new": true, "returning": true, "active": true, "lapsed": true, "loyal": true, "vip": true,
+	"member": true, "customer": true, "male": true, "female": true, "high": true, "low": true, "medium": true,
+}
+
+// factWords returns the words to look for when a fact's value appears in
+// copy, or nil when the value is too short or common to mean anything, or is
+// part of the brief itself (the product the customer viewed is also the
+// product of the campaign).
+func factWords(r *run, value string) []string {
+	ws := wordsOf(value)
+	if len(ws) == 0 || len(strings.Join(ws, "")) < 4 || (len(ws) == 1 && trivialValues[ws[0]]) {
+		return nil
+	}
+	if r.rules.brief.findWords(ws) != nil {
+		return nil
+	}
+	return ws
+}
+
+func checkFact(r *run, fact tailor.Fact) {
+	ws := factWords(r, fact.Value)
+	if ws == nil {
+		return
+	}
+	c := r.in.Profile.Consent
+	for _, f := range r.fields {
+		for _, sp := range f.t.findWords(ws) {
+			switch {
+			case fact.Sensitive:
+				r.addAt(InferredFact, tailor.Block, f.name, sp, fmt.Sprintf("surfaces the sensitive fact %q", fact.Key))
+			case fact.Source == tailor.Inferred && !c.InferredData:
+				r.addAt(InferredFact, tailor.Block, f.name, sp,
+					fmt.Sprintf("surfaces the inferred fact %q without consent to inferred data", fact.Key))
+			case fact.Source == tailor.Observed && surveillanceKey.MatchString(fact.Key):
+				r.addAt(Surveillance, tailor.Flag, f.name, sp, fmt.Sprintf("repeats the tracking detail %q", fact.Key))
+			}
+			if !c.Personalization {
+				r.addAt(Consent, tailor.Block, f.name, sp,
+					fmt.Sprintf("uses the customer's %q fact without personalization consent", fact.Key))
+			}
+		}
+	}
+}
+
+// surveillanceKey names facts that record how often, how much, when or where.
+var surveillanceKey = regexp.MustCompile(`(^|_)(count|counts|times|frequency|visits|opens|clicks|amount|spent|spend|total|location|gps|ip|address|time|timestamp|hour|minutes|seconds|duration|distance|store|city|place|geo)(_|$)`)
+
+// checkPII looks for a PII fact's value in any formatting.
+func checkPII(r *run, fact tailor.Fact) {
+	v := strings.TrimSpace(fact.Value)
+	if v == "" {
+		return
+	}
+	kind, find := piiMatcher(fact.Key, v)
+	for _, f := range r.fields {
+		for _, sp := range find(r, f.t) {
+			r.addAt(PIIEcho, tailor.Block, f.name, sp, fmt.Sprintf("echoes the customer's %s (%q)", kind, fact.Key))
+		}
+	}
+}
+
+// piiMatcher decides by the value's shape (and the key when the shape says
+// nothing) what the value is and how to find it in copy.
+func piiMatcher(key, v string) (string, func(*run, *text) [][2]int) {
+	key = strings.ToLower(key)
+	ds := parseDates(v)
+	keyIs := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(key, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case strings.Contains(v, "@"):
+		want := strings.TrimSpace(normalize(v))
+		return "e-mail address", func(_ *run, t *text) [][2]int { return findEmail(t, want) }
+	case isPhone(v) && (keyIs("phone", "mobile", "tel", "cell", "sms") || len(ds) == 0):
+		want := digits(v)
+		return "phone number", func(_ *run, t *text) [][2]int { return findPhone(t, want) }
+	case len(ds) > 0:
+		return "birth date", func(r *run, t *text) [][2]int { return findDate(r, t, ds) }
+	}
+	kind := "personal detail"
+	if strings.Contains(key, "address") || strings.Contains(key, "street") || strings.Contains(key, "zip") || strings.Contains(key, "post") {
+		kind = "address"
+	}
+	parts := addressParts(v)
+	return kind, func(r *run, t *text) [][2]int {
+		var out [][2]int
+		for _, p := range parts {
+			if r.rules.brief.findWords(p) != nil {
+				continue
+			}
+			out = append(out, t.findWords(p)...)
+		}
+		return out
+	}
+}
+
+func digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isPhone(v string) bool {
+	n := len(digits(v))
+	return n >= 7 && n <= 15 && strings.Trim(v, "0123456789+-.() /x") == ""
+}
+
+var phoneRun = regexp.MustCompile(`\+?\(?\d[\d\s().\-/]{5,}\d`)
+
+// findPhone finds digit runs that are the phone number, with or without its
+// country code and in any grouping.
+func findPhone(t *text, want string) [][2]int {
+	var out [][2]int
+	if len(digits(t.norm)) < 7 {
+		return nil
+	}
+	tail := want[max(0, len(want)-10):]
+	for _, m := range phoneRun.FindAllStringIndex(t.norm, -1) {
+		got := digits(t.norm[m[0]:m[1]])
+		if len(got) >= 7 && (strings.HasSuffix(want, got) || strings.HasSuffix(got, tail)) && t.wordAt(m[0], m[1]) {
+			out = append(out, t.span(m[0], m[1]))
+		}
+	}
+	return out
+}
+
+func findEmail(t *text, want string) [][2]int {
+	var out [][2]int
+	for at := 0; want != ""; {
+		i := strings.Index(t.norm[at:], want)
+		if i < 0 {
+			break
+		}
+		b, e := at+i, at+i+len(want)
+		if t.wordAt(b, e) {
+			out = append(out, t.span(b, e))
+		}
+		at = e
+	}
+	return out
+}
+
+// findDate finds dates in copy that can be the birth date, except those the
+// brief itself gives (an offer that ends on the customer's birthday).
+func findDate(r *run, t *text, want []ymd) [][2]int {
+	var out [][2]int
+	for _, m := range findDates(t) {
+		if anySame(m.dates, want) && !anySame(m.dates, r.rules.briefDates) {
+			out = append(out, t.span(m.b, m.e))
+		}
+	}
+	return out
+}
+
+// addressParts returns the word sequences that identify an address: the
+// whole value, each comma-separated part of two words or more, the street
+// without its number, and postal codes.
+func addressParts(v string) [][]string {
+	var out [][]string
+	addP := func(ws []string) {
+		if len(ws) == 0 || len(strings.Join(ws, "")) < 4 {
+			return
+		}
+		for _, o := range out {
+			if strings.Join(o, " ") == strings.Join(ws, " ") {
+				return
+			}
+		}
+		out = append(out, ws)
+	}
+	all := wordsOf(v)
+	if len(all) >= 2 {
+		addP(all)
+	}
+	for _, part := range strings.Split(v, ",") {
+		ws := wordsOf(part)
+		if len(ws) >= 2 {
+			addP(ws)
+		}
+		for len(ws) > 0 && strings.IndexFunc(ws[0], unicode.IsDigit) >= 0 {
+			ws = ws[1:]
+		}
+		if len(ws) >= 2 {
+			addP(ws)
+		}
+		pw := wordsOf(part)
+		for i, w := range pw {
+			if len(w) >= 5 && len(digits(w)) >= 4 {
+				addP([]string{w}) // a ZIP code
+			}
+			// Two words with digits in a row: a postcode ("E2 8AA", "K1A 0B1").
+			if i > 0 && strings.ContainsAny(w, "0123456789") && strings.ContainsAny(pw[i-1], "0123456789") &&
+				strings.IndexFunc(w+pw[i-1], unicode.IsLetter) >= 0 {
+				addP(pw[i-1 : i+1])
+			}
+		}
+	}
+	if len(out) == 0 && len(all) == 1 {
+		addP(all)
+	}
+	return out
+}

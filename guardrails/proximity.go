@@ -1,0 +1,88 @@
+package guardrails
+
+import (
+	"strings"
+
+	tailor "github.com/tailorhq/tailor"
+)
+
+// The patterns in sensitive.go find the ways copy usually points an
+// attribute at the reader, but copy finds new ways ("healthy snacks for your
+// second trimester"). As a second net, a sentence that addresses the reader
+// and names an unambiguous special-category term is flagged for a reviewer:
+// it may be fine ("Celebrate Diwali with your family") or may not.
+
+// proximityTerms are special-category words that rarely mean anything else,
+// by category name as in sensitiveCategories.
+var proximityTerms = map[string]string{
+	"health (physical or mental)":           "diabetes diabetic depression depressed anxiety cancer chemo chemotherapy arthritis eczema psoriasis adhd autism autistic bipolar ptsd dementia alzheimer asthma migraine migraines insomnia obesity obese overweight incontinence hiv herpes therapist antidepressants medication medications prescription diagnosis diagnosed illness disease cholesterol hypertension menopause infertility addiction sobriety sober rehab relapse surgery",
+	"pregnancy or family plans":             "pregnant pregnancy trimester prenatal postpartum fertility ivf miscarriage conceive conceiving maternity newborn",
+	"religion":                              "muslim muslims christian christians jewish jew hindu hindus catholic buddhist sikh mormon atheist ramadan eid iftar diwali hanukkah passover sabbath shabbat lent kosher halal mosque synagogue church bible quran torah prayer prayers kippur navratri",
+	"sexual orientation or gender identity": "gay lesbian bisexual queer transgender nonbinary lgbt lgbtq homosexual",
+	"race or ethnicity":                     "latino latina latinx hispanic mexican asian arab indigenous biracial bipoc caucasian ethnicity ethnic nigerian korean chinese filipino vietnamese caribbean haitian somali pakistani",
+	"political views":                       "democrat democrats republican republicans maga trump biden vote voted voting ballot political politics partisan progressives conservatives patriots",
+	"financial situation or credit":         "debt debts bankruptcy bankrupt foreclosure eviction payday broke unemployed unemployment welfare poverty",
+	"criminal record":                       "prison jail incarcerated conviction convicted felony felon parole probation arrest arrested mugshot",
+	"disability":                            "disability disabled wheelchair prosthetic prosthesis amputee blind deaf paralyzed paralysed",
+	"age as a vulnerability":                "seniors elderly retirees pensioner pensioners mature aging ageing",
+	"relationship status":                   "divorce divorced widowed widow widower breakup separated lonely loneliness newlywed",
+	"union membership":                      "teamster teamsters unionized unionised",
+	"immigration status":                    "immigrant immigrants immigration visa refugee refugees asylum deportation undocumented citizenship",
+}
+
+var (
+	proximityIndex = map[string]string{} // term → category
+	secondPerson   = map[string]bool{"you": true, "your": true, "yours": true, "yourself": true, "yourselves": true}
+	greetings      = map[string]bool{"happy": true, "merry": true, "wishing": true, "blessed": true, "joyous": true, "joyful": true, "mubarak": true}
+)
+
+func init() {
+	for cat, terms := range proximityTerms {
+		for _, w := range strings.Fields(terms) {
+			proximityIndex[w] = cat
+		}
+	}
+}
+
+// checkProximity flags sentences that address the reader and name a special
+// category, unless a pattern already reported the sentence.
+func checkProximity(r *run) {
+	for _, f := range r.fields {
+		ws := f.t.words
+		for start := 0; start < len(ws); {
+			end := start + 1
+			for end < len(ws) && !strings.ContainsAny(f.t.norm[ws[end-1].e:ws[end].b], ".!?\n;") {
+				end++
+			}
+			checkSentence(r, f, ws[start:end])
+			start = end
+		}
+	}
+}
+
+func checkSentence(r *run, f field, ws []word) {
+	you, greeting, cat := false, false, ""
+	for _, w := range ws {
+		switch {
+		case secondPerson[w.s]:
+			you = true
+		case greetings[w.s]:
+			greeting = true
+		case cat == "":
+			if c, ok := proximityIndex[w.s]; ok {
+				cat = c
+			}
+		}
+	}
+	if !you || cat == "" || greeting {
+		return
+	}
+	sp := f.t.span(ws[0].b, ws[len(ws)-1].e)
+	for _, g := range r.out {
+		if g.Check == SensitiveAttribute && g.Field == f.name && g.Span != nil && g.Span[0] < sp[1] && sp[0] < g.Span[1] {
+			return
+		}
+	}
+	r.addAt(SensitiveAttribute, tailor.Flag, f.name, sp,
+		"names "+cat+" while addressing the reader: check it does not imply the reader's own")
+}

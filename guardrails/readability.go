@@ -1,0 +1,116 @@
+package guardrails
+
+import (
+	"fmt"
+	"strings"
+
+	tailor "github.com/tailorhq/tailor"
+)
+
+// Reading level is the Flesch-Kincaid grade of the copy's longer fields.
+// The formula is unstable on short text (a subject line with no full stop
+// reads as one endless sentence), so: fields under minReadingWords words are
+// skipped, line breaks, colons, semicolons and dashes end sentences, a
+// sentence counts at most 25 words, and copy under 40 words gets one grade
+// of slack.
+const (
+	minReadingWords  = 12
+	shortCopyWords   = 40
+	maxSentenceWords = 25
+)
+
+func checkReadability(r *run) {
+	maxGrade := r.rules.gradeMax
+	if maxGrade <= 0 {
+		return
+	}
+	for _, f := range r.fields {
+		g, words, worst := grade(f.t)
+		if words < minReadingWords {
+			continue
+		}
+		limit := float64(maxGrade)
+		if words < shortCopyWords {
+			limit++
+		}
+		if g > limit {
+			r.addAt(ReadingLevel, tailor.Flag, f.name, worst,
+				fmt.Sprintf("reads at grade %.1f; the brand's maximum is %d", g, maxGrade))
+		}
+	}
+}
+
+// grade returns the Flesch-Kincaid grade of t, its word count and the span
+// of its hardest sentence.
+func grade(t *text) (float64, int, [2]int) {
+	var (
+		words, sentences, syllables int
+		worst                       [2]int
+		worstScore                  float64
+		sw, ss, sb                  int // current sentence: words, syllables, first word's byte
+	)
+	end := func(e int) {
+		if sw == 0 {
+			return
+		}
+		sentences++
+		if sw > maxSentenceWords {
+			sentences += (sw - 1) / maxSentenceWords
+		}
+		if score := 0.39*float64(min(sw, maxSentenceWords)) + 11.8*float64(ss)/float64(sw); score > worstScore {
+			worstScore, worst = score, t.span(sb, e)
+		}
+		sw, ss = 0, 0
+	}
+	prevEnd := 0
+	for _, w := range t.words {
+		gap := t.norm[prevEnd:w.b]
+		if gap == "'" && sw > 0 {
+			prevEnd = w.e // "you're" is one word
+			continue
+		}
+		if prevEnd > 0 && (strings.ContainsAny(gap, ".!?;:\n") || strings.Contains(gap, " -")) {
+			end(prevEnd)
+		}
+		if sw == 0 {
+			sb = w.b
+		}
+		n := syllableCount(w.s)
+		sw++
+		ss += n
+		words++
+		syllables += n
+		prevEnd = w.e
+	}
+	end(prevEnd)
+	if words == 0 {
+		return 0, 0, worst
+	}
+	g := 0.39*float64(words)/float64(sentences) + 11.8*float64(syllables)/float64(words) - 15.59
+	return g, words, worst
+}
+
+// syllableCount estimates syllables by vowel groups, with the usual
+// corrections for a silent final e and "-le".
+func syllableCount(w string) int {
+	if strings.ContainsAny(w, "0123456789") {
+		return 1
+	}
+	n, prevVowel := 0, false
+	for i := 0; i < len(w); i++ {
+		v := strings.IndexByte("aeiouy", w[i]) >= 0
+		if v && !prevVowel {
+			n++
+		}
+		prevVowel = v
+	}
+	if strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "le") && n > 1 {
+		n--
+	}
+	if strings.HasSuffix(w, "es") || strings.HasSuffix(w, "ed") {
+		if len(w) > 3 && !strings.ContainsRune("tdscxz", rune(w[len(w)-3])) && n > 1 {
+			n--
+		}
+	}
+	return max(n, 1)
+}

@@ -1,0 +1,251 @@
+package guardrails
+
+import (
+	"regexp"
+	"strings"
+)
+
+// rule is one pattern of a check. A large alternation costs tens of
+// microseconds per kilobyte, so a rule runs only in windows of text around
+// its trigger words (one of which every match contains), and not at all on
+// copy without them. That keeps the whole check set well under a millisecond.
+type rule struct {
+	id       int  // index in allRules, for text.hits
+	indexed  bool // in allRules and triggerIndex
+	re       *regexp.Regexp
+	exact    map[string]bool // trigger words
+	prefixes []string        // trigger prefixes ("pregnan*")
+	classes  []string        // "#": a word with a digit; "#time": "6pm", "11:42"; "#age": "60", "60s"; "#money": "$40"
+	// keep, when set, rejects matches the pattern alone cannot rule out.
+	keep func(t *text, m match) bool
+	// label says what the rule found, for the finding's message.
+	label string
+	// sev overrides the check's default severity for this rule.
+	sev string
+}
+
+// newRule compiles a pattern over normalised text. triggers is a space
+// separated list of words; a word ending in '*' is a prefix, and "#",
+// "#time", "#age" and "#money" are the classes of numbers above.
+func newRule(label, triggers, pattern string) *rule {
+	r := compileRule(label, triggers, pattern)
+	r.id, r.indexed = len(allRules), true
+	for w := range r.exact {
+		triggerIndex[w] = append(triggerIndex[w], r.id)
+	}
+	if len(r.prefixes) > 0 || len(r.classes) > 0 {
+		scanRules = append(scanRules, r)
+	}
+	allRules = append(allRules, r)
+	return r
+}
+
+// compileRule compiles a rule that is not in the package's index, such as
+// one of a brief's phrase lists; it finds its triggers word by word.
+func compileRule(label, triggers, pattern string) *rule {
+	// Leftmost-longest, so that "you|your" matches all of "your" and the
+	// match is not then rejected for ending inside a word.
+	re := regexp.MustCompile(pattern)
+	re.Longest()
+	r := &rule{re: re, exact: map[string]bool{}, label: label}
+	for _, w := range strings.Fields(triggers) {
+		switch p, prefix := strings.CutSuffix(w, "*"); {
+		case strings.HasPrefix(w, "#"):
+			r.classes = append(r.classes, w)
+		case prefix:
+			r.prefixes = append(r.prefixes, p)
+		default:
+			r.exact[w] = true
+		}
+	}
+	return r
+}
+
+// Every rule, and an index from trigger word to rules, so that a text finds
+// the rules it triggers in one pass over its words rather than one pass per
+// rule (which, for sixty rules, cost more than the matching).
+var (
+	allRules     []*rule
+	triggerIndex = map[string][]int{}
+	scanRules    []*rule // rules with prefix or class triggers, checked word by word
+)
+
+// hits returns, for each rule, the indexes of the words of t that trigger it.
+func (t *text) ruleHits() [][]int {
+	if t.hits != nil {
+		return t.hits
+	}
+	t.hits = make([][]int, len(allRules))
+	add := func(id, i int) {
+		if h := t.hits[id]; len(h) == 0 || h[len(h)-1] != i {
+			t.hits[id] = append(h, i)
+		}
+	}
+	for i, w := range t.words {
+		for _, form := range [3]string{w.s, strings.TrimSuffix(w.s, "s"), strings.TrimSuffix(w.s, "es")} {
+			for _, id := range triggerIndex[form] {
+				add(id, i) // plurals: "progressives" triggers "progressive"
+			}
+		}
+		digit := strings.ContainsAny(w.s, "0123456789")
+		for _, r := range scanRules {
+			if (digit || len(r.prefixes) > 0) && r.triggeredBy(t, i) {
+				add(r.id, i)
+			}
+		}
+	}
+	return t.hits
+}
+
+func (r *rule) severity(s string) *rule { r.sev = s; return r }
+
+func (r *rule) filter(keep func(*text, match) bool) *rule { r.keep = keep; return r }
+
+// window is the number of words either side of a trigger that a match may
+// reach into.
+const window = 10
+
+// find returns the rule's whole-word matches in t.
+func (r *rule) find(t *text) []match {
+	var wins [][2]int // byte ranges of norm, merged
+	var hits []int
+	if r.indexed {
+		hits = t.ruleHits()[r.id]
+	} else {
+		for i := range t.words {
+			if r.triggeredBy(t, i) {
+				hits = append(hits, i)
+			}
+		}
+	}
+	for _, i := range hits {
+		// From the end of the word before the window (keeping "</" or "$"
+		// in front of its first word) to the start of the word after it
+		// (keeping "?" after its last).
+		b, e := 0, len(t.norm)
+		if j := i - window - 1; j >= 0 {
+			b = t.words[j].e
+		}
+		if j := i + window + 1; j < len(t.words) {
+			e = t.words[j].b
+		}
+		if n := len(wins); n > 0 && b <= wins[n-1][1] {
+			wins[n-1][1] = max(wins[n-1][1], e)
+			continue
+		}
+		wins = append(wins, [2]int{b, e})
+	}
+	var out []match
+	for _, win := range wins {
+		for _, loc := range r.re.FindAllStringSubmatchIndex(t.norm[win[0]:win[1]], -1) {
+			b, e := loc[0]+win[0], loc[1]+win[0]
+			if e <= b || !t.wordAt(b, e) {
+				continue
+			}
+			m := match{b: b, e: e, span: t.span(b, e)}
+			for g := 2; g+1 < len(loc); g += 2 {
+				if loc[g] >= 0 {
+					m.group = g / 2 // which alternative of a phrase list
+					break
+				}
+			}
+			if r.keep != nil && !r.keep(t, m) {
+				continue
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (r *rule) triggeredBy(t *text, i int) bool {
+	w := t.words[i].s
+	if r.exact[w] || r.exact[strings.TrimSuffix(w, "s")] || r.exact[strings.TrimSuffix(w, "es")] {
+		return true // plurals: "progressives" triggers "progressive"
+	}
+	for _, p := range r.prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	for _, c := range r.classes {
+		if !strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+		e := t.words[i].e
+		switch c {
+		case "#":
+			return true
+		case "#time":
+			if strings.HasSuffix(w, "am") || strings.HasSuffix(w, "pm") || e < len(t.norm) && t.norm[e] == ':' {
+				return true
+			}
+		case "#age":
+			// An age: a two-digit number from 40 up, or a decade ("60s").
+			n := strings.TrimSuffix(w, "s")
+			if len(n) == 2 && n >= "40" && n <= "99" && strings.Trim(n, "0123456789") == "" {
+				return true
+			}
+		case "#money":
+			if b := t.words[i].b; b > 0 && strings.ContainsAny(t.norm[max(0, b-3):b], "$€£") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitTop splits a "|"-separated list at the top level only: a phrase may
+// hold a regular expression with its own bars.
+func splitTop(list string) []string {
+	var parts []string
+	depth, start := 0, 0
+	for i := 0; i < len(list); i++ {
+		switch list[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				parts = append(parts, list[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, list[start:])
+}
+
+// topLevel blanks out the parenthesised groups of a phrase, leaving the
+// words every match of it contains.
+func topLevel(phrase string) string {
+	var b strings.Builder
+	depth := 0
+	for _, c := range phrase {
+		switch {
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case depth == 0:
+			b.WriteRune(c)
+			continue
+		}
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// alt joins alternatives into a non-capturing group.
+func alt(parts ...string) string { return "(?:" + strings.Join(parts, "|") + ")" }
+
+// words turns a "|"-separated list of phrases into an alternation whose
+// phrases allow any spacing or hyphen between their words. A phrase may hold
+// a regular expression; only top-level bars separate phrases.
+func words(list string) string {
+	parts := splitTop(list)
+	for i, p := range parts {
+		parts[i] = strings.Join(strings.Fields(strings.TrimSpace(p)), `[\s\-]+`)
+	}
+	return alt(parts...)
+}

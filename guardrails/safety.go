@@ -1,0 +1,162 @@
+package guardrails
+
+import (
+	"strings"
+
+	tailor "github.com/tailorhq/tailor"
+)
+
+// instructions matches text that speaks to a model rather than a customer:
+// an injection carried through a profile value and echoed, or written by it.
+var instructions = newRule("instruction-like text", "ignore disregard forget override bypass skip instructions instruction system developer jailbreak anything dan unrestricted jailbroken reveal print repeat leak prompt data assistant user inst im json", strings.Join([]string{
+	`(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|of\s+)*(?:previous|prior|above|earlier|preceding|former|original|system|safety)?\s*(?:instructions?|rules|prompts?|directions|guidelines|guardrails|constraints)`,
+	`(?:new|updated|real|actual|hidden)\s+instructions?\s*:`,
+	`system\s+(?:prompt|message|instructions?)`,
+	`developer\s+mode|jailbreak|do\s+anything\s+now|\bdan\s+mode`,
+	`you\s+are\s+now\s+(?:in\s+)?(?:dan|unrestricted|jailbroken|developer\s+mode|an?\s+(?:ai|assistant|model|different\s+ai))`,
+	`(?:reveal|print|repeat|show|output|leak)\s+(?:your|the)\s+(?:system\s+)?(?:prompt|instructions)`,
+	`</?\s*(?:customer_data|system|assistant|user|instructions?)\s*>`,
+	`\[/?inst\]|<\|im_(?:start|end)\|>|###\s*(?:instruction|system)`,
+	`(?:respond|answer|reply)\s+(?:only\s+)?(?:with|in)\s+json`,
+}, "|"))
+
+// selfTalk matches a model talking about itself or its instructions.
+var selfTalk = newRule("the model talking about itself", "ai artificial language model llm assistant chatbot cannot unable assist comply fulfill help sorry training knowledge cutoff instructions prompt openai chatgpt gpt claude gemini copy email draft version variant variants sms message subject instruction schema facts", strings.Join([]string{
+	`as\s+an?\s+(?:ai|artificial\s+intelligence|language\s+model|large\s+language\s+model|llm|assistant|ai\s+(?:language\s+)?model)`,
+	`i\s*(?:'m|\s+am)\s+(?:just\s+|only\s+)?(?:an?\s+)?(?:ai|language\s+model|chatbot|virtual\s+assistant)`,
+	`(?:i|we)\s+(?:cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to)\s+(?:help|assist|comply|fulfill|write|create|generate)\s+(?:with\s+)?(?:that|this|your\s+request)`,
+	`i'?m\s+sorry,?\s+but\s+i`,
+	`my\s+(?:training\s+data|knowledge\s+cutoff|instructions|system\s+prompt)`,
+	`(?:openai|chatgpt|gpt-?[345]\w*|claude|gemini\s+model)`,
+	`here\s*(?:'s|\s+is|\s+are)\s+(?:the|your|a|an)\s+(?:rewritten\s+|revised\s+|updated\s+|personali[sz]ed\s+)?(?:copy|email|draft|version|variant|variants|sms|message|subject\s+line)`,
+	`these\s+instructions|never\s+an\s+instruction\s+to\s+you|follows\s+the\s+schema|customer\s+facts\s+given`,
+}, "|"))
+
+// checkSafety looks for the prompt leaking into copy and instruction-like text.
+func checkSafety(r *run) {
+	canary := strings.TrimSpace(normalize(r.in.Canary))
+	compactCanary := compact(canary)
+	echo := promptShingles(r)
+	for _, f := range r.fields {
+		for _, m := range instructions.find(f.t) {
+			r.addAt(PromptInjection, tailor.Block, f.name, m.span, "contains instruction-like text meant for a model")
+		}
+		for _, m := range selfTalk.find(f.t) {
+			r.addAt(Leak, tailor.Block, f.name, m.span, "the model talks about itself or its instructions")
+		}
+		if len(compactCanary) >= 4 {
+			if sp, ok := findCompact(f.t, compactCanary); ok {
+				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker")
+			}
+		}
+		for _, sp := range echo.find(f.t) {
+			r.addAt(Leak, tailor.Block, f.name, sp, "repeats the system prompt")
+		}
+	}
+}
+
+// compact keeps only letters and digits, so "tlr-7f 3a" still matches "tlr7f3a".
+func compact(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isWordRune(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// findCompact finds want in the letters and digits of t, ignoring everything
+// between them.
+func findCompact(t *text, want string) ([2]int, bool) {
+	var b strings.Builder
+	var at []int // byte in compact → byte in norm
+	for i, r := range t.norm {
+		if isWordRune(r) {
+			n := b.Len()
+			b.WriteRune(r)
+			for range b.Len() - n {
+				at = append(at, i)
+			}
+		}
+	}
+	i := strings.Index(b.String(), want)
+	if i < 0 {
+		return [2]int{}, false
+	}
+	last := at[i+len(want)-1]
+	// Extend to the end of the last rune.
+	end := last + 1
+	for end < len(t.norm) && end < len(t.start) && t.start[end] == t.start[last] {
+		end++
+	}
+	return t.span(at[i], end), true
+}
+
+// shingleLen is how many words in a row the copy must share with the system
+// prompt to count as an echo; brand text (exemplars, the offer) is excluded,
+// since copy may rightly repeat it.
+const shingleLen = 7
+
+type shingles map[string]bool
+
+func promptShingles(r *run) shingles {
+	if strings.TrimSpace(r.in.Prompt) == "" {
+		return nil
+	}
+	br, c := r.in.Brief.Brand, r.in.Brief.Campaign
+	brand := map[string]bool{}
+	for _, s := range append(append([]string{br.Name, br.Voice, c.Offer, c.CTA, c.Product, c.Objective}, br.Exemplars...), mapValues(br.RequiredDisclaimers)...) {
+		for k := range windows(wordsOf(s)) {
+			brand[k] = true
+		}
+	}
+	out := shingles{}
+	for k := range windows(wordsOf(r.in.Prompt)) {
+		if !brand[k] {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+func mapValues(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, k := range sortedKeys(m) {
+		out = append(out, m[k])
+	}
+	return out
+}
+
+func windows(ws []string) map[string]bool {
+	out := map[string]bool{}
+	for i := 0; i+shingleLen <= len(ws); i++ {
+		out[strings.Join(ws[i:i+shingleLen], " ")] = true
+	}
+	return out
+}
+
+// find returns the spans of copy that repeat the prompt, merged.
+func (s shingles) find(t *text) [][2]int {
+	if len(s) == 0 {
+		return nil
+	}
+	var out [][2]int
+	ws := t.words
+	for i := 0; i+shingleLen <= len(ws); i++ {
+		parts := make([]string, shingleLen)
+		for j := range parts {
+			parts[j] = ws[i+j].canon
+		}
+		if !s[strings.Join(parts, " ")] {
+			continue
+		}
+		sp := t.span(ws[i].b, ws[i+shingleLen-1].e)
+		if n := len(out); n > 0 && sp[0] <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], sp[1])
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}

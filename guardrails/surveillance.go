@@ -1,0 +1,65 @@
+package guardrails
+
+import tailor "github.com/tailorhq/tailor"
+
+// Observed behaviour may be used at the level of "the jacket in your cart",
+// never the surveillance detail: when, how often, how much, where, or a data
+// source the customer did not expect.
+
+const (
+	activity  = `(?:browsed|browsing|viewed|viewing|looked|looking|checked|checking|opened|opening|clicked|clicking|visited|visiting|shopped|shopping|searched|searching|scrolled|scrolling|stopped|came|were|logged|walked|drove|passed|read|came\s+back|returned|peeked|peeking|stared|lingered|hovered|added|saved|tapped|saw|spotted)`
+	timeOfDay = `(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|midnight|noon|\d{1,2}\s+o'clock|dawn|3\s+in\s+the\s+morning|late\s+(?:last\s+)?night|the\s+middle\s+of\s+the\s+night|lunchtime|your\s+lunch\s+break|bedtime)`
+	countWord = `(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|several|multiple|many|so\s+many|countless|a\s+few)`
+)
+
+var surveillanceRules = []*rule{
+	newRule("the time of day the customer did something", "#time am pm midnight noon clock dawn morning night lunchtime lunch bedtime",
+		activity+`\b[^.!?]{0,40}?\b(?:at|around|about|until|till|past|after|before|during|in)\s+`+timeOfDay+
+			`|(?:at|around|about)\s+`+timeOfDay+`[,\s]+(?:you|when\s+you|while\s+you)\b`+
+			`|(?:up|awake|online|still\s+up|still\s+awake)\s+(?:at|around|until|till|past)\s+`+timeOfDay+
+			`|(?:at|around|until|till|past)\s+`+timeOfDay+`\s+(?:[a-z]+\s+){0,2}(?:looking|browsing|shopping|scrolling|searching|checking|reading|viewing)`),
+	newRule("how often the customer did something", "times time visits views opens clicks sessions visit view look #time",
+		activity+`\b[^.!?]{0,40}?\b`+countWord+`\s+times`+
+			`|`+countWord+`\s+(?:visits|views|opens|clicks|sessions|page\s+views)\s+(?:this|last|in|since)`+
+			`|your\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+\w*)\s+(?:visit|view|time\s+looking|look)`+
+			`|(?:you've|you\s+have)\s+(?:been|come)\s+back\s+`+countWord+`\s+times`+
+			`|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time\s+(?:that\s+)?(?:you(?:'ve|\s+have)?|today|this\s+week)`+
+			`|(?:every|each)\s+(?:morning|evening|night|weekday|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:at|around)\s+`+timeOfDay),
+	newRule("how much the customer spent", "spent spend spending paid dropped splurged #money",
+		`(?:you(?:'ve|\s+have)?\s+(?:spent|spend|paid|dropped|splurged)|after\s+(?:spending|dropping)|your\s+(?:total\s+)?(?:spend|spending))\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|a\s+total\s+of\s+)?[$€£]?\s?\d[\d,.]*\d`+
+			`|your\s+[$€£]\s?\d[\d,.]*\s+(?:order|orders|purchase|purchases|basket|cart|haul)`+
+			`|(?:spent|spending)\s+(?:over\s+|more\s+than\s+|nearly\s+)?[$€£]\s?\d[\d,.]*\s+(?:with|at)\s+us`),
+	newRule("where the customer was", "near street road block corner saw spotted noticed seen city town downtown mall airport station gym hospital clinic district neighborhood neighbourhood trailhead location gps whereabouts commute address store park area office avenue ave st",
+		`near\s+(?:your|you)\s+(?:home|house|office|work|workplace|apartment|flat|place|school|gym)`+
+			`|(?:down|around|up)\s+the\s+(?:street|road|block|corner)\s+from\s+(?:your|you)`+
+			`|(?:we\s+)?(?:saw|spotted|noticed|seen)\s+you\s+(?:at|in|near|on|by|outside|walking|running|leaving|entering)`+
+			`|(?:you\s+were|you've\s+been|you're\s+currently|you\s+are\s+currently|while\s+you\s+were|since\s+you\s+were|when\s+you\s+were|you\s+were\s+just)\s+(?:in|at|near|around|visiting|by)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:city|town|downtown|mall|store|airport|station|gym|hospital|clinic|park|district|neighborhood|neighbourhood|area|street|st|ave|avenue|road|trailhead|office|location)`+
+			`|your\s+(?:home|work|office)\s+(?:address|location)|your\s+(?:gps|location|whereabouts|commute\s+route|daily\s+route)`),
+	newRule("that the brand watches the customer", "watching tracking following monitoring watched tracked followed monitored know saw eye eyes",
+		`(?:we(?:'ve|\s+have)?|we're|we\s+are|been)\s+(?:been\s+)?(?:watching|tracking|following|monitoring|keeping\s+an\s+eye\s+on|keeping\s+tabs\s+on)\s+(?:you|your)`+
+			`|we\s+(?:know|see)\s+(?:where|when|how\s+often|what\s+time|everything)\s+you`+
+			`|(?:we've\s+got|we\s+have)\s+(?:our\s+)?eyes?\s+on\s+you|we\s+watched\s+you|we\s+saw\s+(?:that\s+)?you\s+(?:were|walk|left|looking)`).severity(tailor.Block),
+	newRule("a data source the customer did not expect", "location history searches search browsing social media partners data instagram facebook tiktok contacts credit report fitness tracker smartwatch health app heart steps sleep bought purchased friends gps phone wifi cookies device",
+		`(?:based\s+on|from|using|according\s+to|via|thanks\s+to|judging\s+by|we\s+saw\s+in)\s+your\s+(?:location|location\s+history|location\s+data|gps|gps\s+data|browsing\s+history|search\s+history|searches|web\s+searches|google\s+searches|activity\s+on\s+other\s+(?:sites|apps)|social\s+media|posts|instagram|facebook|tiktok|twitter|contacts|address\s+book|credit\s+report|credit\s+card\s+statements|bank\s+(?:data|transactions)|fitness\s+tracker|smartwatch|health\s+app|health\s+data|fitness\s+data|heart\s+rate|step\s+count|steps|sleep\s+data|phone|device|wifi|cookies|messages|emails\s+to\s+others|calendar|photos)`+
+			`|our\s+(?:data\s+)?partners\s+(?:told|tell|say|said|shared|showed|report)`+
+			`|(?:data|information|info)\s+(?:we|our\s+partners)\s+(?:bought|purchased|collected|acquired)`+
+			`|we\s+(?:bought|purchased|obtained|acquired)\s+(?:your|data|information)`+
+			`|other\s+(?:sites|websites|apps|stores)\s+you(?:'ve|\s+have)?\s+(?:visited|use|used|shopped)`+
+			`|your\s+friends\s+(?:bought|like|liked|purchased|follow)`+
+			`|your\s+(?:credit\s+report|credit\s+score|location\s+data|browsing\s+history|search\s+history|fitness\s+tracker|health\s+data|bank\s+statements?|social\s+media|smartwatch|phone)\s+(?:says|shows|tells|told|suggests|reveals|showed)`+
+			`|your\s+(?:recent\s+)?searches\s+(?:on|for)`).severity(tailor.Block),
+}
+
+func checkSurveillance(r *run) {
+	for _, f := range r.fields {
+		for _, rl := range surveillanceRules {
+			sev := tailor.Flag
+			if rl.sev != "" {
+				sev = rl.sev
+			}
+			for _, m := range rl.find(f.t) {
+				r.addAt(Surveillance, sev, f.name, m.span, "mentions "+rl.label)
+			}
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package guardrails
+
+import (
+	"strings"
+
+	tailor "github.com/tailorhq/tailor"
+)
+
+// A brand's avoid_tone is free text ("pushy", "fear-mongering", "salesy").
+// Each entry maps by its stem to families of phrasing that carry the tone.
+var toneStems = []struct {
+	stem     string
+	families []string
+}{
+	{"push", []string{"pushy"}}, {"urgen", []string{"pushy"}}, {"sales", []string{"pushy", "hype"}},
+	{"aggress", []string{"pushy"}}, {"hard sell", []string{"pushy"}}, {"hard-sell", []string{"pushy"}},
+	{"pressur", []string{"pushy"}}, {"spam", []string{"pushy", "hype"}}, {"fomo", []string{"pushy", "fear"}},
+	{"scarcity", []string{"pushy"}}, {"manipulat", []string{"pushy", "fear", "guilt"}},
+	{"fear", []string{"fear"}}, {"scar", []string{"fear"}}, {"alarm", []string{"fear"}}, {"anxi", []string{"fear"}},
+	{"doom", []string{"fear"}}, {"threat", []string{"fear"}}, {"negativ", []string{"fear", "guilt"}},
+	{"guilt", []string{"guilt"}}, {"sham", []string{"guilt"}}, {"blam", []string{"guilt"}}, {"passive", []string{"guilt"}},
+	{"condescend", []string{"condescending"}}, {"patroni", []string{"condescending"}}, {"preach", []string{"condescending"}},
+	{"smug", []string{"condescending"}}, {"arrogan", []string{"condescending"}}, {"superior", []string{"condescending"}},
+	{"hype", []string{"hype"}}, {"clickbait", []string{"hype"}}, {"exaggerat", []string{"hype"}}, {"sensational", []string{"hype"}},
+	{"hyperbol", []string{"hype"}}, {"cheesy", []string{"hype"}}, {"over-the-top", []string{"hype"}},
+	{"desperat", []string{"desperate"}}, {"needy", []string{"desperate"}}, {"beg", []string{"desperate"}}, {"clingy", []string{"desperate"}},
+	{"crude", []string{"crude"}}, {"vulgar", []string{"crude"}}, {"profan", []string{"crude"}}, {"rude", []string{"crude"}},
+	{"edgy", []string{"crude"}}, {"snark", []string{"crude", "condescending"}}, {"sarcas", []string{"condescending"}},
+}
+
+func toneFamilies(avoid []string) map[string]bool {
+	out := map[string]bool{}
+	for _, a := range avoid {
+		a = strings.ToLower(a)
+		for _, s := range toneStems {
+			if strings.Contains(a, s.stem) {
+				for _, f := range s.families {
+					out[f] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+var toneRules = map[string][]*rule{
+	"pushy": {newRule("pushy, false urgency", "hurry fast quickly wait delay last final late never today selling gone miss must hours running ticking supplies stocks waiting sleep lifetime once limited minutes seconds forever ends end midnight expires expire grab left remaining stock chance call tonight soon",
+		words(`hurry|hurry up|act fast|act quickly|don't wait|do not wait|don't delay|last chance|final chance|final hours|final call|before it's too late|now or never|today only|going fast|selling out|selling fast|almost gone|don't miss out|do not miss out|you must|only hours left|time is running out|running out of time|the clock is ticking|clock's ticking|while supplies last|while stocks last|while they last|before they're gone|before it's gone|what are you waiting for|don't sleep on|won't last|once-in-a-lifetime|one time only|limited time only|last day|quick, |minutes left|seconds left|gone forever|never again`)+
+			`|ends?\s+(?:tonight|today|at\s+midnight|soon|in\s+\d+\s+(?:hours?|minutes))|(?:only|just)\s+(?:\d+|a\s+few|a\s+handful\s+of)\s+(?:[a-z]+\s+){0,2}(?:left|remaining|in\s+stock)|(?:before|until|by)\s+midnight|expires?\s+(?:today|tonight|soon|in\s+\d+)|\d+\s+hours\s+only|grab\s+(?:it|yours|them|one)\s+(?:before|now|fast|quick)`)},
+	"fear": {newRule("fear appeal", "regret regrets left behind fall falling lose losing risk dangerous danger scary afraid terrified fear fomo disaster nightmare catastrophe catastrophic sorry warn warned forever afford imagine miss missing suffer ruin wreck destroy spoil freeze",
+		words(`you'll regret|you will regret|you'll regret it|don't regret|regret it|don't get left behind|get left behind|left behind|fall behind|falling behind|don't fall behind|before it's too late|you could lose|you might lose|you'll lose|don't risk|dangerous|danger|scary|afraid|terrified|fear|fomo|fear of missing out|disaster|nightmare|catastrophe|catastrophic|you'll be sorry|don't say we didn't warn you|we warned you|miss out forever|can you afford not to|imagine missing|imagine losing|don't suffer|you'll suffer|freeze out there`)+
+			`|risk\s+(?:losing|missing)|don't\s+be\s+the\s+(?:only|last)\s+one|don't\s+let\s+(?:\w+\s+){0,3}(?:ruin|wreck|destroy|spoil)`)},
+	"guilt": {newRule("guilt trip", "owe deserve done cared forgot forget ignoring ignored abandoned abandon down shame ashamed guilty bad disappointed really fault everyone friends others already care could hurt left letting",
+		words(`you owe it to|after all we've done|we thought you cared|you forgot about us|forgot about us|you've been ignoring|ignoring us|you abandoned|shame on you|you should be ashamed|guilty|feel bad|disappointed in you|are you really going to|your fault|don't you care|how could you|we're hurt|you left us|you're letting|it's on you|it's all on you`)+
+			`|(?:let|letting)\s+(?:your\s+(?:family|kids|friends|team|partner)|us|them)\s+down|(?:everyone\s+else|all\s+your\s+friends|your\s+friends|everyone|others)\s+(?:has|have|is|are)?\s*already|(?:abandoned|neglected)\s+(?:us|your\s+\w+)`)},
+	"condescending": {newRule("condescending", "obviously even rocket everyone simple believe probably explain clearly wrong newbie offense seriously honestly",
+		words(`obviously|even you can|it's not rocket science|as everyone knows|simple enough for|believe it or not|you probably didn't know|let us explain|you clearly|you're doing it wrong|newbie|no offense|seriously, |honestly, you`))},
+	"hype": {newRule("hype", "believe shocking mind blowing insane unbelievable jaw dropping epic crazy life changing game changer revolutionary breakthrough incredible amazing must best blow world never changes",
+		words(`you won't believe|shocking|mind-blowing|mind blowing|insane|unbelievable|jaw-dropping|jaw dropping|epic|crazy deals|crazy prices|crazy sale|life-changing|game-changer|game changer|revolutionary|breakthrough|must-have|the best thing ever|blow your mind|out of this world|never-before-seen|this changes everything`))},
+	"desperate": {newRule("desperate", "please begging beg need leave survive go chance",
+		words(`please come back|we're begging|we beg you|please buy|we need you|please, please|pretty please|don't leave us|we can't survive|please don't go|one more chance|another chance`))},
+	"crude": {newRule("crude", "damn hell crap sucks wtf ass badass omg",
+		words(`damn|hell yeah|crap|sucks|wtf|kick ass|badass|omg`))},
+}
+
+// toneOrder keeps findings deterministic across families.
+var toneOrder = []string{"pushy", "fear", "guilt", "condescending", "hype", "desperate", "crude"}
+
+func checkTone(r *run) {
+	if len(r.rules.avoid) == 0 {
+		return
+	}
+	for _, fam := range toneOrder {
+		if !r.rules.avoid[fam] {
+			continue
+		}
+		for _, rl := range toneRules[fam] {
+			for _, f := range r.fields {
+				for _, m := range rl.find(f.t) {
+					r.addAt(Tone, tailor.Flag, f.name, m.span, "sounds "+rl.label+", a tone the brand avoids")
+				}
+			}
+		}
+	}
+}
