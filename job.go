@@ -95,7 +95,14 @@ type JobResult struct {
 	Variants       []Variant
 	Refusals       []Refusal
 	Withheld       []Withheld
-	// Vectors embeds approved variants by variant ID; they become past
-	// creatives for later retrieval.
-	Vectors map[string][]float32
+	// Learned holds, by variant ID, the approved variants that become past
+	// creatives for later retrieval, stripped of this customer's facts.
+	Learned map[string]Learned
+}
+
+// Learned is an approved variant as later jobs may see it: only the sentences
+// that name nothing about its customer, and their embedding.
+type Learned struct {
+	Fields map[string]string
+	Vector []float32
 }

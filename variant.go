@@ -32,6 +32,9 @@ type Finding struct {
 type Report struct {
 	Status   Status    `json:"status"`
 	Findings []Finding `json:"findings"`
+	// Repaired lists what the first draft was blocked for, when the model
+	// rewrote it; Findings are about the rewrite.
+	Repaired []Finding `json:"repaired,omitempty"`
 }
 
 // StatusOf derives a status from findings: any block rejects, any flag flags.

@@ -52,7 +52,7 @@ func (p *Pipeline) Generate(ctx context.Context, job tailor.Job, brief tailor.Br
 	jobID := tailor.JobID(brief.Brand.ID, job.IdempotencyKey)
 	res := tailor.JobResult{
 		JobID: jobID, Ref: brief.Ref(), IdempotencyKey: job.IdempotencyKey, CustomerID: job.Profile.CustomerID,
-		Vectors: map[string][]float32{},
+		Learned: map[string]tailor.Learned{},
 	}
 	allowed, withheld := tailor.Gate(job.Profile)
 	res.Withheld = withheld
@@ -85,7 +85,7 @@ func (p *Pipeline) Generate(ctx context.Context, job tailor.Job, brief tailor.Br
 		}
 		res.Variants = append(res.Variants, variants...)
 	}
-	return res, p.embedApproved(ctx, &res)
+	return res, p.embedApproved(ctx, &res, job.Profile.Facts)
 }
 
 func (p *Pipeline) channel(ctx context.Context, jobID string, job tailor.Job, brief tailor.Brief, ch tailor.Channel,
@@ -114,14 +114,16 @@ func (p *Pipeline) channel(ctx context.Context, jobID string, job tailor.Job, br
 	}
 	variants := make([]tailor.Variant, job.Variants)
 	for i, d := range resp.Drafts[:job.Variants] {
-		check := guardrails.Input{Brief: brief, Profile: job.Profile, Channel: ch, Fields: d.Fields, Canary: canary}
+		check := guardrails.Input{Brief: brief, Profile: job.Profile, Channel: ch, Fields: d.Fields, Canary: canary, Prompt: req.Prompt.System}
 		report := guardrails.Check(check)
 		model := resp.Model
 		if report.Status == tailor.Rejected {
+			first := report.Findings
 			d, report, usage, model, err = p.repair(ctx, in, req.Seed, d, report, usage, model, check)
 			if err != nil {
 				return nil, err
 			}
+			report.Repaired = first
 		}
 		variants[i] = tailor.Variant{
 			VariantID: VariantID(jobID, ch, i), JobID: jobID, CustomerID: job.Profile.CustomerID,
@@ -189,14 +191,22 @@ func (p *Pipeline) embedOne(ctx context.Context, text string) ([]float32, error)
 }
 
 // embedApproved embeds approved variants in one call so they can join the
-// past creatives when the job is stored.
-func (p *Pipeline) embedApproved(ctx context.Context, res *tailor.JobResult) error {
+// past creatives when the job is stored. Other customers' prompts will see
+// them, so what names this customer (a fact's value) is cut out first.
+func (p *Pipeline) embedApproved(ctx context.Context, res *tailor.JobResult, facts []tailor.Fact) error {
 	var ids, texts []string
+	var fields []map[string]string
 	for _, v := range res.Variants {
-		if v.Status == tailor.Approved {
-			ids = append(ids, v.VariantID)
-			texts = append(texts, CopyText(v.Channel, v.Fields))
+		if v.Status != tailor.Approved {
+			continue
 		}
+		f := Impersonal(v.Channel, v.Fields, facts)
+		if f == nil {
+			continue
+		}
+		ids = append(ids, v.VariantID)
+		fields = append(fields, f)
+		texts = append(texts, CopyText(v.Channel, f))
 	}
 	if len(texts) == 0 {
 		return nil
@@ -206,9 +216,61 @@ func (p *Pipeline) embedApproved(ctx context.Context, res *tailor.JobResult) err
 		return fmt.Errorf("embedding approved variants: %w", err)
 	}
 	for i, id := range ids {
-		res.Vectors[id] = vecs[i]
+		res.Learned[id] = tailor.Learned{Fields: fields[i], Vector: vecs[i]}
 	}
 	return nil
+}
+
+// Impersonal returns the copy without the sentences that contain the value
+// of any of the customer's facts, or nil when the body has nothing left.
+func Impersonal(ch tailor.Channel, fields map[string]string, facts []tailor.Fact) map[string]string {
+	var values []string
+	for _, f := range facts {
+		if v := strings.ToLower(strings.TrimSpace(f.Value)); len(v) > 1 {
+			values = append(values, v)
+		}
+	}
+	personal := func(s string) bool {
+		lower := strings.ToLower(s)
+		for _, v := range values {
+			if strings.Contains(lower, v) {
+				return true
+			}
+		}
+		return false
+	}
+	out := map[string]string{}
+	for name, text := range fields {
+		var kept []string
+		for _, s := range sentences(text) {
+			if !personal(s) {
+				kept = append(kept, s)
+			}
+		}
+		if len(kept) > 0 {
+			out[name] = strings.Join(kept, " ")
+		}
+	}
+	if out[ch.Spec().Body] == "" {
+		return nil
+	}
+	return out
+}
+
+// sentences splits text after ., ! or ? followed by a space.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && (i+1 == len(text) || text[i+1] == ' ') {
+			out = append(out, strings.TrimSpace(text[start:i+1]))
+			start = i + 1
+		}
+	}
+	if rest := strings.TrimSpace(text[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
 }
 
 func (p *Pipeline) logger() *slog.Logger { return cmp.Or(p.Logger, slog.Default()) }

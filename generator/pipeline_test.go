@@ -98,6 +98,16 @@ func TestPipelineGatesFactsAndFencesProfileText(t *testing.T) {
 	if len(res.Withheld) != 3 {
 		t.Errorf("withheld %v, want the sensitive, pii and surveillance facts", res.Withheld)
 	}
+	if len(res.Learned) == 0 {
+		t.Error("no approved variant was kept for later retrieval")
+	}
+	for id, l := range res.Learned {
+		for name, text := range l.Fields {
+			if strings.Contains(text, "Dana") {
+				t.Errorf("variant %s would teach other customers' prompts this customer's name: %s %q", id, name, text)
+			}
+		}
+	}
 	if len(res.Variants) != 9 {
 		t.Fatalf("%d variants, want 9", len(res.Variants))
 	}
@@ -171,5 +181,20 @@ func TestPipelineRepairsBlockedDrafts(t *testing.T) {
 		if len(v.Creatives) != 1 {
 			t.Errorf("variant records %d source creatives, want 1", len(v.Creatives))
 		}
+	}
+}
+
+func TestImpersonal(t *testing.T) {
+	t.Parallel()
+	facts := []tailor.Fact{{Key: "first_name", Value: "Dana"}, {Key: "favorite_activity", Value: "trail running"}}
+	got := generator.Impersonal(tailor.Push, map[string]string{
+		"title": "Dana, this one's for you",
+		"body":  "Built for trail running. The Pegasus is here. Thanks, dana!",
+	}, facts)
+	if got["title"] != "" || got["body"] != "The Pegasus is here." {
+		t.Errorf("got %q", got)
+	}
+	if generator.Impersonal(tailor.Push, map[string]string{"title": "Hi", "body": "Thanks, Dana."}, facts) != nil {
+		t.Error("a body with nothing impersonal left should not be learned")
 	}
 }

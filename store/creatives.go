@@ -42,19 +42,25 @@ func (s *Store) AddCreatives(ctx context.Context, cs []tailor.NewCreative, vecto
 const (
 	candidatesPerResult = 4
 	// Performance is (clicks + 3·conversions + priorHits) / (impressions +
-	// priorViews): a creative with no outcomes scores the prior, 5 %.
-	priorHits, priorViews = 1.0, 20.0
+	// priorViews): a creative with no outcomes yet scores the prior, 1 %,
+	// below what a proven creative earns, so new copy does not crowd out
+	// what worked until its outcomes come in.
+	priorHits, priorViews = 0.2, 20.0
+	// goodRate is a performance that counts as good (5 %).
+	goodRate = 0.05
 )
 
 // Similar returns the k past creatives of the brand and channel nearest to
 // the query vector, re-ranked by similarity weighted by how they performed.
+// A variant Tailor wrote itself is left out until outcomes come in for it:
+// otherwise a night's first copy, unproven, would echo into all the rest.
 func (s *Store) Similar(ctx context.Context, brandID string, ch tailor.Channel, query []float32, k int) ([]tailor.Creative, error) {
 	if k <= 0 {
 		return nil, nil
 	}
 	rows, err := s.pool.Query(ctx, `SELECT id, fields, 1 - (embedding <=> $3) AS similarity,
 			(clicks + 3 * conversions + $5::float8) / (impressions + $6::float8) AS performance
-		FROM creatives WHERE brand_id = $1 AND channel = $2
+		FROM creatives WHERE brand_id = $1 AND channel = $2 AND (variant_id IS NULL OR impressions > 0)
 		ORDER BY embedding <=> $3 LIMIT $4`,
 		brandID, ch, pgvector.NewVector(query), k*candidatesPerResult, priorHits, priorViews)
 	if err != nil {
@@ -73,10 +79,9 @@ func (s *Store) Similar(ctx context.Context, brandID string, ch tailor.Channel, 
 	return out[:min(k, len(out))], nil
 }
 
-// Score weighs similarity by performance relative to the prior, by a factor
-// between 1 and 1.5 (reached at ten times the prior rate): a proven creative
-// beats a slightly more similar unknown one, never a much more similar one.
+// Score weighs similarity by performance: by a factor from 0.5 (no
+// outcomes) to 1.5 (twice the good rate or more), so a proven creative beats
+// a somewhat more similar unproven one, never a far more similar one.
 func Score(similarity, performance float64) float64 {
-	lift := min(performance/(priorHits/priorViews), 10)
-	return similarity * (1 + lift/20)
+	return similarity * (0.5 + 0.5*min(performance/goodRate, 2))
 }

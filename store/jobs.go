@@ -47,10 +47,10 @@ func (s *Store) SaveJob(ctx context.Context, r tailor.JobResult) (saved bool, er
 				v.VariantID, r.JobID, v.BrandID, v.CampaignID, v.BriefVersion, v.CustomerID, v.Channel, i,
 				v.Fields, v.Angle, nonNil(v.UsedFacts), v.Status, report, v.Model, v.PromptVersion,
 				v.Usage.PromptTokens, v.Usage.CompletionTokens, nonNil(v.Creatives), v.CreatedAt)
-			if vec, ok := r.Vectors[v.VariantID]; ok && v.Status == tailor.Approved {
+			if l, ok := r.Learned[v.VariantID]; ok && v.Status == tailor.Approved {
 				batch.Queue(`INSERT INTO creatives (brand_id, channel, fields, embedding, variant_id)
 					VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-					v.BrandID, v.Channel, v.Fields, pgvector.NewVector(vec), v.VariantID)
+					v.BrandID, v.Channel, l.Fields, pgvector.NewVector(l.Vector), v.VariantID)
 			}
 		}
 		return tx.SendBatch(ctx, batch).Close()

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -56,8 +57,8 @@ func runDemo(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	}
 	inspector := asynq.NewInspector(c.redis())
 	defer inspector.Close()
-	if err := inspector.DeleteQueue(c.queue, true); err != nil && !errors.Is(err, asynq.ErrQueueNotFound) {
-		return fmt.Errorf("resetting queue %q: %w", c.queue, err)
+	if err := queue.Purge(inspector, c.queue); err != nil {
+		return err
 	}
 	st, err := openStore(ctx, &c)
 	if err != nil {
@@ -95,8 +96,12 @@ func runDemo(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	client := queue.NewClient(c.redis(), queue.Config{Queue: c.queue})
 	defer client.Close()
 	for _, j := range jobs {
-		if _, err := client.Enqueue(ctx, j); err != nil {
+		res, err := client.Enqueue(ctx, j)
+		if err != nil {
 			return err
+		}
+		if res.Duplicate {
+			return fmt.Errorf("job %s is already queued: is another demo or worker using queue %q?", res.JobID, c.queue)
 		}
 	}
 	step("enqueued %d jobs (%d customers × %s, %d variants each; one job names a brief version never registered)",
@@ -211,15 +216,17 @@ func printSummary(ctx context.Context, w io.Writer, st *store.Store, in *asynq.I
 	fmt.Fprintf(tw, "all\t%d\t%d\t%d\t\n", total[tailor.Approved], total[tailor.Flagged], total[tailor.Rejected])
 	tw.Flush()
 
-	findings, err := findingCounts(ctx, st, brief.Brand.ID)
+	all, err := st.Variants(ctx, store.VariantFilter{BrandID: brief.Brand.ID, Limit: 1_000_000})
 	if err != nil {
 		return err
 	}
-	if len(findings) > 0 {
-		fmt.Fprintln(w, "\nGuardrail findings in stored variants:")
-		for _, f := range findings {
-			fmt.Fprintf(w, "  %-28s %5d\n", f.check, f.n)
-		}
+	if findings := countChecks(all, func(r tailor.Report) []tailor.Finding { return r.Findings }); len(findings) > 0 {
+		fmt.Fprintln(w, "\nGuardrail findings in stored variants (flagged ones wait for a reviewer):")
+		printCounts(w, findings)
+	}
+	if repaired := countChecks(all, func(r tailor.Report) []tailor.Finding { return r.Repaired }); len(repaired) > 0 {
+		fmt.Fprintln(w, "\nFirst drafts blocked, then rewritten by the model with their findings:")
+		printCounts(w, repaired)
 	}
 	archived, err := in.ListArchivedTasks(q)
 	if err == nil && len(archived) > 0 {
@@ -228,7 +235,7 @@ func printSummary(ctx context.Context, w io.Writer, st *store.Store, in *asynq.I
 			fmt.Fprintf(w, "  %s: %s\n", t.ID, t.LastErr)
 		}
 	}
-	return printExamples(ctx, w, st, brief, show)
+	return printExamples(w, all, show)
 }
 
 type checkCount struct {
@@ -236,14 +243,11 @@ type checkCount struct {
 	n     int
 }
 
-func findingCounts(ctx context.Context, st *store.Store, brandID string) ([]checkCount, error) {
-	vs, err := st.Variants(ctx, store.VariantFilter{BrandID: brandID, Limit: 100000})
-	if err != nil {
-		return nil, err
-	}
+// countChecks counts findings by check, most frequent first.
+func countChecks(vs []tailor.Variant, of func(tailor.Report) []tailor.Finding) []checkCount {
 	m := map[string]int{}
 	for _, v := range vs {
-		for _, f := range v.Report.Findings {
+		for _, f := range of(v.Report) {
 			m[f.Check]++
 		}
 	}
@@ -252,23 +256,47 @@ func findingCounts(ctx context.Context, st *store.Store, brandID string) ([]chec
 		out = append(out, checkCount{k, n})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].n > out[j].n || out[i].n == out[j].n && out[i].check < out[j].check })
-	return out, nil
+	return out
+}
+
+func printCounts(w io.Writer, counts []checkCount) {
+	for _, c := range counts {
+		fmt.Fprintf(w, "  %-28s %5d\n", c.check, c.n)
+	}
 }
 
 // printExamples shows a few customers' e-mail variants side by side with the
-// facts they used and their findings.
-func printExamples(ctx context.Context, w io.Writer, st *store.Store, brief tailor.Brief, show int) error {
-	if show <= 0 {
+// facts they used and their findings: the first customer, then the first
+// with a flagged variant and the first with a repaired one.
+func printExamples(w io.Writer, all []tailor.Variant, show int) error {
+	if show <= 0 || len(all) == 0 {
 		return nil
 	}
-	for _, customer := range []string{"c-1002", "c-1017", "c-1010"} {
-		vs, err := st.Variants(ctx, store.VariantFilter{BrandID: brief.Brand.ID, CustomerID: customer, Channel: tailor.Email})
-		if err != nil {
-			return err
+	byCustomer := map[string][]tailor.Variant{}
+	var picks []string
+	pick := func(c string) {
+		if !slices.Contains(picks, c) {
+			picks = append(picks, c)
 		}
-		if len(vs) == 0 {
-			continue
+	}
+	for _, v := range all {
+		if v.Channel == tailor.Email {
+			byCustomer[v.CustomerID] = append(byCustomer[v.CustomerID], v)
 		}
+	}
+	firstWhere := func(cond func(tailor.Variant) bool) {
+		for _, v := range all {
+			if v.Channel == tailor.Email && cond(v) {
+				pick(v.CustomerID)
+				return
+			}
+		}
+	}
+	firstWhere(func(tailor.Variant) bool { return true })
+	firstWhere(func(v tailor.Variant) bool { return v.Status == tailor.Flagged })
+	firstWhere(func(v tailor.Variant) bool { return len(v.Report.Repaired) > 0 })
+	for _, customer := range picks {
+		vs := byCustomer[customer]
 		fmt.Fprintf(w, "\n-- customer %s, email --\n", customer)
 		for _, v := range vs[:min(show, len(vs))] {
 			fmt.Fprintf(w, "[%s] angle %-11s used facts: %s\n", v.Status, v.Angle, orNone(v.UsedFacts))
@@ -276,6 +304,9 @@ func printExamples(ctx context.Context, w io.Writer, st *store.Store, brief tail
 			for _, f := range v.Report.Findings {
 				b, _ := json.Marshal(f.Span)
 				fmt.Fprintf(w, "    finding: %s (%s) %s %s: %s\n", f.Check, f.Severity, f.Field, b, f.Message)
+			}
+			for _, f := range v.Report.Repaired {
+				fmt.Fprintf(w, "    repaired: the first draft was blocked by %s in %s: %s\n", f.Check, f.Field, f.Message)
 			}
 		}
 	}

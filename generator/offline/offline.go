@@ -105,9 +105,19 @@ func stageAngle(stage string) string {
 	return ""
 }
 
-// angles picks n distinct angles, the stage's first; past the distinct ones
-// it repeats them with other wording.
+// angles picks n angles, the stage's first; past the distinct ones it
+// repeats them with other wording.
 func (c *composer) angles(n int) []string {
+	pool := c.pool()
+	out := make([]string, n)
+	for i := range out {
+		out[i] = pool[i%len(pool)]
+	}
+	return out
+}
+
+// pool lists the distinct angles this customer's facts support, best first.
+func (c *composer) pool() []string {
 	var pool []string
 	add := func(a string, ok bool) {
 		if ok && a != "" && !contains(pool, a) {
@@ -120,11 +130,7 @@ func (c *composer) angles(n int) []string {
 	add("offer", c.brief.Campaign.Offer != "")
 	add("inspiration", len(c.creatives) > 0)
 	add("product", true)
-	out := make([]string, n)
-	for i := range out {
-		out[i] = pool[i%len(pool)]
-	}
-	return out
+	return pool
 }
 
 func contains(list []string, s string) bool {
@@ -195,11 +201,17 @@ func (c *composer) headline(angle string, i int) string {
 	case "offer":
 		return c.brief.Campaign.Offer
 	case "inspiration":
-		if h := firstField(c.creatives[0].Fields, "subject", "headline", "title", "text"); h != "" {
+		if h := firstField(c.inspiration(i).Fields, "subject", "headline", "title", "text"); h != "" {
 			return h
 		}
 	}
 	return "Say hello to the " + product
+}
+
+// inspiration picks the retrieved creative draft i borrows a line from:
+// the best for the first draft, the next for the second, and so on.
+func (c *composer) inspiration(i int) tailor.Creative {
+	return c.creatives[i%len(c.creatives)]
 }
 
 // sentences returns the body's sentences, most important first; the first is
@@ -224,18 +236,29 @@ func (c *composer) sentences(angle string, i int) []string {
 	case "offer":
 		opener = "Good news: " + lowerFirst(offer) + "."
 	case "inspiration":
-		opener = firstSentence(firstField(c.creatives[0].Fields, "body", "text"))
+		opener = firstSentence(firstField(c.inspiration(i).Fields, "body", "text"))
 	}
-	out := []string{}
-	if opener != "" {
-		out = append(out, opener)
+	var out []string
+	add := func(s string) {
+		if s != "" && !contains(out, s) {
+			out = append(out, s)
+		}
 	}
-	out = append(out, "The "+product+" is ready for your next outing.")
+	add(opener)
+	add("The " + product + " is ready for your next outing.")
 	if offer != "" && angle != "offer" {
-		out = append(out, "Right now: "+lowerFirst(offer)+".")
+		add("Right now: " + lowerFirst(offer) + ".")
 	}
-	if len(c.brief.Brand.Exemplars) > 0 {
-		out = append(out, c.brief.Brand.Exemplars[(c.seed+i)%len(c.brief.Brand.Exemplars)])
+	// Ground the draft in what worked before: a line of a retrieved creative,
+	// else one of the brand's exemplars.
+	if len(c.creatives) > 0 && angle != "inspiration" {
+		line := firstSentence(firstField(c.inspiration(i).Fields, "body", "text"))
+		repeatsOffer := offer != "" && strings.Contains(strings.ToLower(line), strings.ToLower(offer))
+		if !strings.HasSuffix(line, ":") && !repeatsOffer {
+			add(line)
+		}
+	} else if len(c.brief.Brand.Exemplars) > 0 {
+		add(c.brief.Brand.Exemplars[(c.seed+i)%len(c.brief.Brand.Exemplars)])
 	}
 	return out
 }

@@ -7,7 +7,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"io"
 	"log/slog"
 	"os"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/hibiken/asynq"
+	"github.com/tailorhq/tailor/queue"
 	"github.com/tailorhq/tailor/store"
 )
 
@@ -90,8 +90,8 @@ func Queue(t testing.TB) string {
 	}
 	t.Cleanup(func() {
 		defer in.Close()
-		if err := in.DeleteQueue(q, true); err != nil && !errors.Is(err, asynq.ErrQueueNotFound) {
-			t.Errorf("deleting test queue %s: %v", q, err)
+		if err := queue.Purge(in, q); err != nil {
+			t.Errorf("removing test queue: %v", err)
 		}
 	})
 	return q

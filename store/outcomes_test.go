@@ -1,0 +1,50 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	tailor "github.com/tailorhq/tailor"
+	"github.com/tailorhq/tailor/embeddings"
+	"github.com/tailorhq/tailor/internal/testenv"
+	"github.com/tailorhq/tailor/store"
+)
+
+// An approved variant becomes a past creative, but retrieval skips it until
+// outcomes come in; then it competes on similarity and performance.
+func TestLearnedCreativesNeedOutcomes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := testenv.Store(t)
+	b := brief(t)
+	fields := map[string]string{"title": "Winter grip", "body": "Winter trail shoes with grip."}
+	vec, _ := embeddings.Hashing{}.Embed(ctx, []string{"Winter grip\nWinter trail shoes with grip."})
+	id := "6f1c1a52-5a8f-4c57-9d7a-1b2c3d4e5f60"
+	res := tailor.JobResult{JobID: "job_learn", Ref: b.Ref(), IdempotencyKey: "k", CustomerID: "c-1",
+		Variants: []tailor.Variant{{VariantID: id, JobID: "job_learn", CustomerID: "c-1", BrandID: b.Brand.ID,
+			CampaignID: b.Campaign.ID, BriefVersion: 1, Channel: tailor.Push, Fields: fields, Status: tailor.Approved,
+			Report: tailor.Report{Status: tailor.Approved, Findings: []tailor.Finding{}}, Model: "m", PromptVersion: "push/v1", CreatedAt: time.Now()}},
+		Learned: map[string]tailor.Learned{id: {Fields: fields, Vector: vec[0]}}}
+	if saved, err := st.SaveJob(ctx, res); err != nil || !saved {
+		t.Fatalf("saving: %v %v", saved, err)
+	}
+	got, err := st.Similar(ctx, b.Brand.ID, tailor.Push, vec[0], 5)
+	if err != nil || len(got) != 0 {
+		t.Fatalf("unproven learned creative retrieved: %v %v", got, err)
+	}
+	if err := st.AddOutcome(ctx, b.Brand.ID, store.Outcome{VariantID: id, Impressions: 100, Clicks: 9, Conversions: 2}); err != nil {
+		t.Fatal(err)
+	}
+	got, err = st.Similar(ctx, b.Brand.ID, tailor.Push, vec[0], 5)
+	if err != nil || len(got) != 1 || got[0].Performance < 0.1 {
+		t.Fatalf("after outcomes: %+v %v", got, err)
+	}
+	if err := st.AddOutcome(ctx, "other-brand", store.Outcome{VariantID: id, Impressions: 1}); !errors.Is(err, tailor.ErrNotFound) {
+		t.Errorf("another brand's variant: %v, want ErrNotFound", err)
+	}
+	if err := st.AddOutcome(ctx, b.Brand.ID, store.Outcome{VariantID: "nope"}); !errors.Is(err, tailor.ErrInvalid) {
+		t.Errorf("bad id: %v, want ErrInvalid", err)
+	}
+}
