@@ -20,6 +20,7 @@ Commands:
   enqueue    validate jobs from JSON/JSONL files and queue them
   brief      register a brief version (tailor brief add FILE)
   creatives  load past creatives from a JSONL file (tailor creatives add FILE)
+  outcomes   add clicks and conversions of sent variants (tailor outcomes add --brand B FILE)
   migrate    create or update the database schema
   check      run the guardrails on copy someone wrote
   eval       measure the guardrails on a labelled set
@@ -56,6 +57,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"enqueue":   runEnqueue,
 		"brief":     runBrief,
 		"creatives": runCreatives,
+		"outcomes":  runOutcomes,
 		"migrate":   runMigrate,
 		"demo":      runDemo,
 	}
