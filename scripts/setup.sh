@@ -458,15 +458,25 @@ ensure_pgvector() {
 	done
 }
 
+# ensure_chromium: the reviewer page's browser test (go test ./api) drives
+# Debian's chromium headless at /usr/bin/chromium.
+has_chromium() { command -v chromium >/dev/null 2>&1; }
+ensure_chromium() {
+	has_chromium && return 0
+	apt_install chromium
+	has_chromium || die "chromium is still missing after installing it"
+}
+
 summary() {
 	echo "setup: postgres $PG_MAJOR + pgvector $VECTOR_VERSION, redis ${REDIS_VERSION:-?} ready"
 }
 
 main() {
-	if check_all; then
+	if check_all && has_chromium; then
 		summary
 		return 0
 	fi
+	has_chromium || REASON="${REASON:-chromium is missing (the browser test of the reviewer page runs it)}"
 	[ -f /etc/debian_version ] ||
 		die "$REASON, and this script can only install or start things on Debian (no /etc/debian_version); set it up by hand: PostgreSQL with pgvector >= $PGVECTOR_MIN, databases ${DATABASES[*]}, Redis"
 
@@ -480,6 +490,7 @@ main() {
 		flock -w 900 9 || die "timed out waiting for the lock $lock"
 	fi
 
+	ensure_chromium
 	ensure_postgres
 	ensure_redis
 	ensure_databases

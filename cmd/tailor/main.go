@@ -25,6 +25,8 @@ Commands:
   check      run the guardrails on copy someone wrote
   eval       measure the guardrails on a labelled set
   demo       run the whole pipeline on sample data and print a summary
+  api        serve the HTTP API for campaign systems and the reviewer page
+  token      create, list or revoke API tokens (tailor token create --brand B --role R)
 
 Run 'tailor <command> -h' for a command's flags. Connection settings come from
 the environment (TAILOR_DATABASE_URL, TAILOR_REDIS_ADDR, …; see README.md).
@@ -60,6 +62,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"outcomes":  runOutcomes,
 		"migrate":   runMigrate,
 		"demo":      runDemo,
+		"api":       runAPI,
+		"token":     runToken,
 	}
 	fn, ok := commands[cmd]
 	if !ok {
