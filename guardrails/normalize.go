@@ -64,7 +64,10 @@ func newText(s string) *text {
 	}
 	var it norm.Iter
 	it.InitString(norm.NFKC, s)
-	prev, at := 0, 0
+	// pending is where output starts that no input has been consumed for
+	// yet: the iterator may hand out a long decomposition ("½" → "1⁄2") in
+	// pieces before it advances. Those bytes map to the input consumed next.
+	prev, at, pending, last := 0, 0, 0, 0
 	for !it.Done() {
 		seg := it.Next()
 		pos := it.Pos()
@@ -81,7 +84,17 @@ func newText(s string) *text {
 			}
 			buf = w
 		}
-		prev, at = pos, at+n
+		if n == 0 {
+			continue
+		}
+		for i := pending; i < len(t.start); i++ {
+			t.start[i], t.end[i] = int32(at), int32(at+n)
+		}
+		prev, last, at, pending = pos, at, at+n, len(t.start)
+	}
+	// Output after the last consumed input belongs to that input.
+	for i := pending; i < len(t.start); i++ {
+		t.start[i], t.end[i] = int32(last), int32(at)
 	}
 	t.norm = string(buf)
 	t.runes = at
