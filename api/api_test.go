@@ -9,7 +9,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -82,18 +81,7 @@ func setup(t *testing.T, tweak ...func(*api.Config)) *fixture {
 	return f
 }
 
-func acmeBrief(t *testing.T) tailor.Brief {
-	t.Helper()
-	data, err := os.ReadFile("../examples/acme/brief.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := tailor.DecodeBrief(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func acmeBrief(t *testing.T) tailor.Brief { return testenv.Brief(t) }
 
 // bearer returns the secret of a brand's token of a role.
 func (f *fixture) bearer(brand string, role store.Role) string {

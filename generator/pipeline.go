@@ -242,7 +242,7 @@ func Impersonal(ch tailor.Channel, fields map[string]string, facts []tailor.Fact
 	out := map[string]string{}
 	for name, text := range fields {
 		var kept []string
-		for _, s := range sentences(text) {
+		for _, s := range Sentences(text) {
 			if !personal(s) {
 				kept = append(kept, s)
 			}
@@ -257,8 +257,8 @@ func Impersonal(ch tailor.Channel, fields map[string]string, facts []tailor.Fact
 	return out
 }
 
-// sentences splits text after ., ! or ? followed by a space.
-func sentences(text string) []string {
+// Sentences splits copy after ., ! or ? followed by a space.
+func Sentences(text string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(text); i++ {

@@ -2,7 +2,6 @@ package generator_test
 
 import (
 	"context"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -15,18 +14,7 @@ import (
 	"github.com/tailorhq/tailor/internal/testenv"
 )
 
-func acmeBrief(t *testing.T) tailor.Brief {
-	t.Helper()
-	data, err := os.ReadFile("../examples/acme/brief.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := tailor.DecodeBrief(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func acmeBrief(t *testing.T) tailor.Brief { return testenv.Brief(t) }
 
 // recorder keeps every request a model was sent.
 type recorder struct {

@@ -14,18 +14,7 @@ import (
 	"github.com/tailorhq/tailor/store"
 )
 
-func brief(t *testing.T) tailor.Brief {
-	t.Helper()
-	data, err := os.ReadFile("../examples/acme/brief.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := tailor.DecodeBrief(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func brief(t *testing.T) tailor.Brief { return testenv.Brief(t) }
 
 func TestEveryMigrationHasADown(t *testing.T) {
 	t.Parallel()

@@ -2,7 +2,6 @@ package offline_test
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -10,21 +9,11 @@ import (
 	tailor "github.com/tailorhq/tailor"
 	"github.com/tailorhq/tailor/generator"
 	"github.com/tailorhq/tailor/generator/offline"
+	"github.com/tailorhq/tailor/internal/testenv"
 	"github.com/tailorhq/tailor/prompts"
 )
 
-func brief(t *testing.T) tailor.Brief {
-	t.Helper()
-	data, err := os.ReadFile("../../examples/acme/brief.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := tailor.DecodeBrief(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func brief(t *testing.T) tailor.Brief { return testenv.Brief(t) }
 
 func facts(stage string) []tailor.Fact {
 	return []tailor.Fact{

@@ -66,7 +66,7 @@ func keep(text string, spans [][2]int) []string {
 	var out []string
 	pos := 0 // rune offset of the sentence's start in text
 	rest := text
-	for _, s := range splitSentences(text) {
+	for _, s := range generator.Sentences(text) {
 		i := strings.Index(rest, s)
 		if i < 0 {
 			continue

@@ -3,6 +3,8 @@ package offline
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tailorhq/tailor/generator"
 )
 
 // fit returns s if it fits in limit runes, else s cut at the last word
@@ -53,24 +55,8 @@ func fitSentences(sentences []string, limit int, tail string) string {
 	return fit(b.String(), limit)
 }
 
-// splitSentences splits text after ., ! or ? followed by a space.
-func splitSentences(text string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(text); i++ {
-		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && (i+1 == len(text) || text[i+1] == ' ') {
-			out = append(out, strings.TrimSpace(text[start:i+1]))
-			start = i + 1
-		}
-	}
-	if rest := strings.TrimSpace(text[start:]); rest != "" {
-		out = append(out, rest)
-	}
-	return out
-}
-
 func firstSentence(text string) string {
-	if s := splitSentences(text); len(s) > 0 {
+	if s := generator.Sentences(text); len(s) > 0 {
 		return s[0]
 	}
 	return ""

@@ -10,11 +10,14 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/hibiken/asynq"
+	tailor "github.com/tailorhq/tailor"
 	"github.com/tailorhq/tailor/queue"
 	"github.com/tailorhq/tailor/store"
 )
@@ -99,3 +102,18 @@ func Queue(t testing.TB) string {
 
 // Logger discards logs; tests assert on behaviour, not log lines.
 func Logger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// Brief returns the sample brief of examples/acme, the one the demo uses.
+func Brief(t testing.TB) tailor.Brief {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "..", "examples", "acme", "brief.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := tailor.DecodeBrief(data)
+	if err != nil {
+		t.Fatalf("examples/acme/brief.json: %v", err)
+	}
+	return b
+}
