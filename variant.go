@@ -78,6 +78,9 @@ type Variant struct {
 	// Creatives are the IDs of the past creatives retrieved for this variant.
 	Creatives []int64   `json:"creatives,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
+	// Stale is true once a newer version of the variant's brief is
+	// registered: the copy follows rules that no longer hold; do not send it.
+	Stale bool `json:"stale"`
 }
 
 // Refusal says why a channel of a job got no copy.

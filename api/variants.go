@@ -19,8 +19,11 @@ import (
 // (status=approved for copy that may go out).
 func (s *Server) customerVariants(w http.ResponseWriter, r *http.Request, tok store.Token) {
 	q := r.URL.Query()
+	// A sending system wants only copy of the current brief: stale variants
+	// are left out unless asked for.
 	f := store.VariantFilter{BrandID: tok.BrandID, CustomerID: r.PathValue("customer_id"),
-		CampaignID: q.Get("campaign_id"), Channel: tailor.Channel(q.Get("channel")), Status: tailor.Status(q.Get("status"))}
+		CampaignID: q.Get("campaign_id"), Channel: tailor.Channel(q.Get("channel")), Status: tailor.Status(q.Get("status")),
+		Current: q.Get("include_stale") != "true"}
 	var problems []tailor.FieldError
 	if f.Channel != "" && !f.Channel.Valid() {
 		problems = append(problems, tailor.FieldError{Field: "channel", Message: "must be one of email, sms, push, web"})

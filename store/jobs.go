@@ -69,7 +69,9 @@ type VariantFilter struct {
 	Channel    tailor.Channel
 	Status     tailor.Status
 	JobID      string
-	Limit      int
+	// Current leaves out stale variants, those of an older brief version.
+	Current bool
+	Limit   int
 }
 
 // Variants lists variants of one brand, oldest first.
@@ -77,24 +79,17 @@ func (s *Store) Variants(ctx context.Context, f VariantFilter) ([]tailor.Variant
 	if f.BrandID == "" {
 		return nil, errors.New("listing variants: a brand is required")
 	}
-	rows, err := s.pool.Query(ctx, `SELECT id, job_id, customer_id, brand_id, campaign_id, brief_version, channel,
-			fields, angle, used_facts, status, report, model, prompt_version, prompt_tokens, completion_tokens, creatives, created_at
-		FROM variants
+	rows, err := s.pool.Query(ctx, `SELECT `+variantColumns+` FROM variants
 		WHERE brand_id = $1 AND ($2 = '' OR customer_id = $2) AND ($3 = '' OR campaign_id = $3)
 			AND ($4 = '' OR channel = $4) AND ($5 = '' OR status = $5) AND ($6 = '' OR job_id = $6)
+			AND NOT ($8 AND `+staleExpr+`)
 		ORDER BY created_at, job_id, channel, ordinal
 		LIMIT $7`,
-		f.BrandID, f.CustomerID, f.CampaignID, string(f.Channel), string(f.Status), f.JobID, limitOr(f.Limit, 1000))
+		f.BrandID, f.CustomerID, f.CampaignID, string(f.Channel), string(f.Status), f.JobID, limitOr(f.Limit, 1000), f.Current)
 	if err != nil {
 		return nil, fmt.Errorf("listing variants: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (tailor.Variant, error) {
-		var v tailor.Variant
-		err := row.Scan(&v.VariantID, &v.JobID, &v.CustomerID, &v.BrandID, &v.CampaignID, &v.BriefVersion, &v.Channel,
-			&v.Fields, &v.Angle, &v.UsedFacts, &v.Status, &v.Report, &v.Model, &v.PromptVersion,
-			&v.Usage.PromptTokens, &v.Usage.CompletionTokens, &v.Creatives, &v.CreatedAt)
-		return v, err
-	})
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (tailor.Variant, error) { return scanVariant(row) })
 	if err != nil {
 		return nil, fmt.Errorf("listing variants: %w", err)
 	}

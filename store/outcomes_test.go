@@ -48,3 +48,44 @@ func TestLearnedCreativesNeedOutcomes(t *testing.T) {
 		t.Errorf("bad id: %v, want ErrInvalid", err)
 	}
 }
+
+// Registering a new brief version makes the older version's variants stale:
+// they are marked, and left out when only current copy is asked for.
+func TestNewBriefVersionMakesVariantsStale(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := testenv.Store(t)
+	b := brief(t)
+	if _, err := st.PutBrief(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	res := tailor.JobResult{JobID: "job_stale", Ref: b.Ref(), IdempotencyKey: "k", CustomerID: "c-1",
+		Variants: []tailor.Variant{{VariantID: "0c1d2e3f-0000-4000-8000-000000000001", JobID: "job_stale", CustomerID: "c-1",
+			BrandID: b.Brand.ID, CampaignID: b.Campaign.ID, BriefVersion: 1, Channel: tailor.Push,
+			Fields: map[string]string{"title": "t", "body": "b"}, Status: tailor.Approved,
+			Report: tailor.Report{Status: tailor.Approved, Findings: []tailor.Finding{}}, Model: "m", PromptVersion: "push/v1", CreatedAt: time.Now()}}}
+	if _, err := st.SaveJob(ctx, res); err != nil {
+		t.Fatal(err)
+	}
+	list := func(current bool) []tailor.Variant {
+		vs, err := st.Variants(ctx, store.VariantFilter{BrandID: b.Brand.ID, Current: current})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return vs
+	}
+	if vs := list(true); len(vs) != 1 || vs[0].Stale {
+		t.Fatalf("before v2: %+v", vs)
+	}
+	v2 := b
+	v2.Campaign.Version = 2
+	if _, err := st.PutBrief(ctx, v2); err != nil {
+		t.Fatal(err)
+	}
+	if vs := list(false); len(vs) != 1 || !vs[0].Stale {
+		t.Fatalf("after v2, all: %+v", vs)
+	}
+	if vs := list(true); len(vs) != 0 {
+		t.Fatalf("after v2, current: %d variants, want none", len(vs))
+	}
+}

@@ -14,14 +14,21 @@ import (
 // This file holds what the API reads and what reviewers decide: one variant,
 // the creatives it was built from, a brand's briefs, and review decisions.
 
+// staleExpr is true for a variant of the variants table whose brief has a
+// newer registered version.
+const staleExpr = `brief_version < coalesce((SELECT max(b.version) FROM briefs b
+		WHERE b.brand_id = variants.brand_id AND b.campaign_id = variants.campaign_id), 0)`
+
+// variantColumns selects a variant from the variants table, for scanVariant.
 const variantColumns = `id, job_id, customer_id, brand_id, campaign_id, brief_version, channel,
-	fields, angle, used_facts, status, report, model, prompt_version, prompt_tokens, completion_tokens, creatives, created_at`
+	fields, angle, used_facts, status, report, model, prompt_version, prompt_tokens, completion_tokens, creatives, created_at,
+	` + staleExpr
 
 func scanVariant(row pgx.Row) (tailor.Variant, error) {
 	var v tailor.Variant
 	err := row.Scan(&v.VariantID, &v.JobID, &v.CustomerID, &v.BrandID, &v.CampaignID, &v.BriefVersion, &v.Channel,
 		&v.Fields, &v.Angle, &v.UsedFacts, &v.Status, &v.Report, &v.Model, &v.PromptVersion,
-		&v.Usage.PromptTokens, &v.Usage.CompletionTokens, &v.Creatives, &v.CreatedAt)
+		&v.Usage.PromptTokens, &v.Usage.CompletionTokens, &v.Creatives, &v.CreatedAt, &v.Stale)
 	return v, err
 }
 
