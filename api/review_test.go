@@ -123,6 +123,9 @@ func TestCustomerVariantsAndWhy(t *testing.T) {
 
 	// The second variant was built from the first (now a past creative).
 	ctx := context.Background()
+	if err := f.st.AddOutcome(ctx, acme, store.Outcome{VariantID: vs[0].VariantID, Impressions: 10}); err != nil {
+		t.Fatal(err)
+	}
 	var creativeID int64
 	if err := f.st.Pool().QueryRow(ctx, "SELECT id FROM creatives WHERE variant_id = $1", vs[0].VariantID).Scan(&creativeID); err != nil {
 		t.Fatal(err)
@@ -176,7 +179,7 @@ func TestErasure(t *testing.T) {
 	f.want(404, "GET", "/v1/variants/"+vs[0].VariantID, admin, nil, nil)
 	f.want(200, "GET", "/v1/variants/"+keep[0].VariantID, admin, nil, nil)
 	var n int
-	f.st.Pool().QueryRow(context.Background(), "SELECT count(*) FROM creatives").Scan(&n)
+	f.st.Pool().QueryRow(context.Background(), "SELECT (SELECT count(*) FROM creatives) + (SELECT count(*) FROM learned)").Scan(&n)
 	if n != 1 {
 		t.Errorf("%d creatives left, want the other customer's 1", n)
 	}

@@ -154,14 +154,14 @@ func TestEndToEnd(t *testing.T) {
 			}
 		}
 	}
-	if err := b.st.Pool().QueryRow(ctx, "SELECT count(*) FROM creatives WHERE variant_id IS NOT NULL").Scan(&indexed); err != nil {
+	if err := b.st.Pool().QueryRow(ctx, "SELECT count(*) FROM learned").Scan(&indexed); err != nil {
 		t.Fatal(err)
 	}
 	if indexed == 0 || indexed > approved {
 		t.Errorf("%d approved variants, %d indexed as creatives", approved, indexed)
 	}
 	var named int
-	if err := b.st.Pool().QueryRow(ctx, "SELECT count(*) FROM creatives WHERE fields::text LIKE '%Dana%'").Scan(&named); err != nil || named != 0 {
+	if err := b.st.Pool().QueryRow(ctx, "SELECT count(*) FROM learned WHERE fields::text LIKE '%Dana%'").Scan(&named); err != nil || named != 0 {
 		t.Errorf("%d past creatives carry a customer's name (%v)", named, err)
 	}
 }

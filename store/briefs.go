@@ -41,6 +41,9 @@ func (s *Store) PutBrief(ctx context.Context, b tailor.Brief) (created bool, err
 
 // Brief returns a registered brief, or an error wrapping tailor.ErrNotFound.
 func (s *Store) Brief(ctx context.Context, ref tailor.BriefRef) (tailor.Brief, error) {
+	if b, ok := s.briefs.Load(ref); ok {
+		return b.(tailor.Brief), nil
+	}
 	var b tailor.Brief
 	err := s.pool.QueryRow(ctx, `SELECT body FROM briefs WHERE brand_id = $1 AND campaign_id = $2 AND version = $3`,
 		ref.BrandID, ref.CampaignID, ref.Version).Scan(&b)
@@ -50,5 +53,6 @@ func (s *Store) Brief(ctx context.Context, ref tailor.BriefRef) (tailor.Brief, e
 	if err != nil {
 		return tailor.Brief{}, fmt.Errorf("reading brief %s: %w", ref, err)
 	}
+	s.briefs.Store(ref, b)
 	return b, nil
 }

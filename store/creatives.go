@@ -52,15 +52,16 @@ const (
 
 // Similar returns the k past creatives of the brand and channel nearest to
 // the query vector, re-ranked by similarity weighted by how they performed.
-// A variant Tailor wrote itself is left out until outcomes come in for it:
-// otherwise a night's first copy, unproven, would echo into all the rest.
+// A variant Tailor wrote itself joins them only once outcomes come in for it
+// (AddOutcome): otherwise a night's first copy, unproven, would echo into all
+// the rest.
 func (s *Store) Similar(ctx context.Context, brandID string, ch tailor.Channel, query []float32, k int) ([]tailor.Creative, error) {
 	if k <= 0 {
 		return nil, nil
 	}
 	rows, err := s.pool.Query(ctx, `SELECT id, fields, 1 - (embedding <=> $3) AS similarity,
 			(clicks + 3 * conversions + $5::float8) / (impressions + $6::float8) AS performance
-		FROM creatives WHERE brand_id = $1 AND channel = $2 AND (variant_id IS NULL OR impressions > 0)
+		FROM creatives WHERE brand_id = $1 AND channel = $2
 		ORDER BY embedding <=> $3 LIMIT $4`,
 		brandID, ch, pgvector.NewVector(query), k*candidatesPerResult, priorHits, priorViews)
 	if err != nil {

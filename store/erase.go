@@ -38,8 +38,10 @@ func (s *Store) EraseCustomer(ctx context.Context, brandID, customerID, actor st
 	e := Erasure{CustomerHash: CustomerHash(brandID, customerID)}
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		// Count the creatives first: they go by cascade from their variants.
-		err := tx.QueryRow(ctx, `SELECT count(*) FROM creatives c JOIN variants v ON v.id = c.variant_id
-			WHERE v.brand_id = $1 AND v.customer_id = $2`, brandID, customerID).Scan(&e.Creatives)
+		err := tx.QueryRow(ctx, `SELECT (SELECT count(*) FROM creatives c JOIN variants v ON v.id = c.variant_id
+				WHERE v.brand_id = $1 AND v.customer_id = $2)
+			+ (SELECT count(*) FROM learned l JOIN variants v ON v.id = l.variant_id
+				WHERE v.brand_id = $1 AND v.customer_id = $2)`, brandID, customerID).Scan(&e.Creatives)
 		if err != nil {
 			return err
 		}

@@ -44,7 +44,7 @@ func TestEraseCustomer(t *testing.T) {
 	}
 	var left int
 	st.Pool().QueryRow(ctx, `SELECT (SELECT count(*) FROM variants) + (SELECT count(*) FROM jobs) + (SELECT count(*) FROM creatives)
-		+ (SELECT count(*) FROM outcomes)`).Scan(&left)
+		+ (SELECT count(*) FROM learned) + (SELECT count(*) FROM outcomes)`).Scan(&left)
 	if left != 4 {
 		t.Errorf("%d rows left, want the other customer's variant, job, creative and outcome", left)
 	}

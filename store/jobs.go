@@ -21,8 +21,8 @@ func (s *Store) JobDone(ctx context.Context, jobID string) (bool, error) {
 	return done, nil
 }
 
-// SaveJob stores a finished job, its variants and the approved variants as
-// new past creatives, all in one transaction. A job that is already stored
+// SaveJob stores a finished job, its variants and the approved variants to
+// learn from (past creatives once outcomes come in), in one transaction. A job that is already stored
 // (a replay, a retry after a crash past the commit, a duplicate run racing
 // this one) is left as it is and saved is false: one key, one set.
 func (s *Store) SaveJob(ctx context.Context, r tailor.JobResult) (saved bool, err error) {
@@ -48,9 +48,9 @@ func (s *Store) SaveJob(ctx context.Context, r tailor.JobResult) (saved bool, er
 				v.Fields, v.Angle, nonNil(v.UsedFacts), v.Status, report, v.Model, v.PromptVersion,
 				v.Usage.PromptTokens, v.Usage.CompletionTokens, nonNil(v.Creatives), v.CreatedAt)
 			if l, ok := r.Learned[v.VariantID]; ok && v.Status == tailor.Approved {
-				batch.Queue(`INSERT INTO creatives (brand_id, channel, fields, embedding, variant_id)
+				batch.Queue(`INSERT INTO learned (variant_id, brand_id, channel, fields, embedding)
 					VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-					v.BrandID, v.Channel, l.Fields, pgvector.NewVector(l.Vector), v.VariantID)
+					v.VariantID, v.BrandID, v.Channel, l.Fields, pgvector.NewVector(l.Vector))
 			}
 		}
 		return tx.SendBatch(ctx, batch).Close()

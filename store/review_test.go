@@ -81,6 +81,10 @@ func TestDecide(t *testing.T) {
 		t.Errorf("audit: %+v", entries)
 	}
 
+	// Its first outcome makes the approved variant a past creative.
+	if err := st.AddOutcome(ctx, b.Brand.ID, store.Outcome{VariantID: vs[2].VariantID, Impressions: 10}); err != nil {
+		t.Fatal(err)
+	}
 	var creative int64
 	st.Pool().QueryRow(ctx, "SELECT id FROM creatives WHERE variant_id = $1", vs[2].VariantID).Scan(&creative)
 	cs, err := st.CreativesByID(ctx, b.Brand.ID, "c-1", []int64{creative, 424242})

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -36,6 +37,9 @@ const Dimensions = 384
 // Store is a handle on the database. It is safe for concurrent use.
 type Store struct {
 	pool *pgxpool.Pool
+	// briefs caches registered briefs: a version never changes once
+	// registered, and every job reads one.
+	briefs sync.Map // tailor.BriefRef → tailor.Brief
 }
 
 var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)

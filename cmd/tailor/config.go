@@ -91,6 +91,14 @@ func (c *config) store() store.Config {
 	return store.Config{URL: c.databaseURL, Schema: c.schema}
 }
 
+// storeFor sizes the pool for a worker running concurrency jobs: every job
+// holds a connection at times, and a smaller pool makes jobs queue for one.
+func (c *config) storeFor(concurrency int) store.Config {
+	sc := c.store()
+	sc.MaxConns = int32(max(concurrency+2, 4))
+	return sc
+}
+
 func (c *config) logger(w io.Writer) *slog.Logger {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {

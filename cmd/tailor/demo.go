@@ -60,7 +60,7 @@ func runDemo(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err := queue.Purge(inspector, c.queue); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, &c)
+	st, err := store.Open(ctx, c.storeFor(*concurrency))
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/hibiken/asynq"
 	"github.com/tailorhq/tailor/metrics"
 	"github.com/tailorhq/tailor/queue"
+	"github.com/tailorhq/tailor/store"
 )
 
 func runWorker(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer) error {
@@ -27,7 +28,7 @@ func runWorker(ctx context.Context, args []string, _ io.Reader, _, stderr io.Wri
 		return err
 	}
 	log := c.logger(stderr)
-	st, err := openStore(ctx, &c)
+	st, err := store.Open(ctx, c.storeFor(*concurrency))
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,3 @@
+INSERT INTO creatives (brand_id, channel, fields, embedding, variant_id)
+    SELECT brand_id, channel, fields, embedding, variant_id FROM learned;
+DROP TABLE learned;
