@@ -55,7 +55,7 @@ func (c *Client) EnqueueJSON(ctx context.Context, payload []byte) (Enqueued, err
 	}
 	id := tailor.JobID(job.Ref().BrandID, job.IdempotencyKey)
 	task := asynq.NewTask(TypeGenerate, payload,
-		asynq.TaskID(id), asynq.Queue(c.cfg.queue()), asynq.MaxRetry(c.cfg.maxRetry()),
+		asynq.TaskID(id), asynq.Queue(c.cfg.target()), asynq.MaxRetry(c.cfg.maxRetry()),
 		asynq.Timeout(c.cfg.timeout()), asynq.Retention(c.cfg.retention()))
 	_, err = c.client.EnqueueContext(ctx, task)
 	if errors.Is(err, asynq.ErrTaskIDConflict) {

@@ -33,6 +33,20 @@ type Config struct {
 	// key enqueued again within it is reported as a duplicate (default 24 h).
 	// Past it a replay runs but stores nothing: the database has the job.
 	Retention time.Duration
+	// Low sends jobs to the low-priority queue, "<Queue>_low", which workers
+	// serve one time in seven: nightly regeneration goes there, so bulk work
+	// never starves the jobs a campaign is waiting for.
+	Low bool
+}
+
+// LowQueue names the low-priority queue next to a queue.
+func LowQueue(queue string) string { return queue + "_low" }
+
+func (c Config) target() string {
+	if c.Low {
+		return LowQueue(c.queue())
+	}
+	return c.queue()
 }
 
 func (c Config) queue() string            { return cmp.Or(c.Queue, DefaultQueue) }

@@ -353,3 +353,19 @@ func TestInlineBrief(t *testing.T) {
 		t.Errorf("reason %q", archived[0].LastErr)
 	}
 }
+
+// Jobs on the low-priority queue are served by the same worker.
+func TestLowPriorityQueue(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	low := queue.NewClient(testenv.Redis(), queue.Config{Queue: b.queue, Low: true})
+	defer low.Close()
+	if _, err := low.Enqueue(context.Background(), b.job("c-night", tailor.Email)); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := b.inspector.GetQueueInfo(queue.LowQueue(b.queue)); err != nil || info.Pending != 1 {
+		t.Fatalf("low queue: %+v %v, want 1 pending", info, err)
+	}
+	b.serve(t, b.runner)
+	waitFor(t, "the low-priority job", func() bool { return len(b.variants(t, "c-night")) == 2 })
+}

@@ -39,7 +39,7 @@ func NewServer(redis asynq.RedisConnOpt, cfg ServerConfig, h asynq.Handler) (*as
 	}
 	srv := asynq.NewServer(redis, asynq.Config{
 		Concurrency:              cmp.Or(cfg.Concurrency, 10),
-		Queues:                   map[string]int{cfg.queue(): 1},
+		Queues:                   map[string]int{cfg.queue(): 6, LowQueue(cfg.queue()): 1},
 		ShutdownTimeout:          cmp.Or(cfg.ShutdownTimeout, 30*time.Second),
 		RetryDelayFunc:           retryDelay,
 		DelayedTaskCheckInterval: cfg.RetryPoll,

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -87,5 +88,44 @@ func TestNewBriefVersionMakesVariantsStale(t *testing.T) {
 	}
 	if vs := list(true); len(vs) != 0 {
 		t.Fatalf("after v2, current: %d variants, want none", len(vs))
+	}
+}
+
+// A customer is stale while their newest job follows an older brief
+// version, until a job for the current version is stored.
+func TestStaleCustomers(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := testenv.Store(t)
+	b := brief(t)
+	save := func(customer string, version int) {
+		t.Helper()
+		key := fmt.Sprintf("%s:v%d", customer, version)
+		ref := b.Ref()
+		ref.Version = version
+		if _, err := st.SaveJob(ctx, tailor.JobResult{JobID: tailor.JobID(b.Brand.ID, key), Ref: ref, IdempotencyKey: key, CustomerID: customer}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.PutBrief(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	save("c-1", 1)
+	save("c-2", 1)
+	if got, _ := st.StaleCustomers(ctx, b.Brand.ID, ""); len(got) != 0 {
+		t.Fatalf("stale before v2: %+v", got)
+	}
+	v2 := b
+	v2.Campaign.Version = 2
+	if _, err := st.PutBrief(ctx, v2); err != nil {
+		t.Fatal(err)
+	}
+	save("c-2", 2)
+	got, err := st.StaleCustomers(ctx, b.Brand.ID, b.Campaign.ID)
+	if err != nil || len(got) != 1 || got[0].CustomerID != "c-1" || got[0].BriefVersion != 1 || got[0].CurrentVersion != 2 {
+		t.Fatalf("stale after v2: %+v %v, want c-1 from v1 to v2", got, err)
+	}
+	if got, _ := st.StaleCustomers(ctx, "other-brand", ""); len(got) != 0 {
+		t.Fatalf("another brand sees %+v", got)
 	}
 }

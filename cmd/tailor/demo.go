@@ -57,8 +57,10 @@ func runDemo(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	}
 	inspector := asynq.NewInspector(c.redis())
 	defer inspector.Close()
-	if err := queue.Purge(inspector, c.queue); err != nil {
-		return err
+	for _, q := range []string{c.queue, queue.LowQueue(c.queue)} {
+		if err := queue.Purge(inspector, q); err != nil {
+			return err
+		}
 	}
 	st, err := store.Open(ctx, c.storeFor(*concurrency))
 	if err != nil {

@@ -16,6 +16,7 @@ func runEnqueue(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var c config
 	fs := flag.NewFlagSet("enqueue", flag.ContinueOnError)
 	c.register(fs)
+	low := fs.Bool("low", false, "queue on the low-priority queue (nightly regeneration), served one time in seven")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: tailor enqueue [flags] FILE... (JSON, JSON array or JSONL of jobs; - for stdin)")
 		fs.PrintDefaults()
@@ -27,7 +28,7 @@ func runEnqueue(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fs.Usage()
 		return errUsage
 	}
-	client := queue.NewClient(c.redis(), queue.Config{Queue: c.queue})
+	client := queue.NewClient(c.redis(), queue.Config{Queue: c.queue, Low: *low})
 	defer client.Close()
 
 	var counts struct{ queued, duplicate, invalid int }

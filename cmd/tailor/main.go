@@ -21,6 +21,7 @@ Commands:
   brief      register a brief version (tailor brief add FILE)
   creatives  load past creatives from a JSONL file (tailor creatives add FILE)
   outcomes   add clicks and conversions of sent variants (tailor outcomes add --brand B FILE)
+  stale      list customers whose copy follows an older brief version (for nightly regeneration)
   migrate    create or update the database schema
   check      run the guardrails on copy someone wrote
   eval       measure the guardrails on a labelled set
@@ -60,6 +61,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"brief":     runBrief,
 		"creatives": runCreatives,
 		"outcomes":  runOutcomes,
+		"stale":     runStale,
 		"migrate":   runMigrate,
 		"demo":      runDemo,
 		"api":       runAPI,

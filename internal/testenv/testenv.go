@@ -93,8 +93,10 @@ func Queue(t testing.TB) string {
 	}
 	t.Cleanup(func() {
 		defer in.Close()
-		if err := queue.Purge(in, q); err != nil {
-			t.Errorf("removing test queue: %v", err)
+		for _, name := range []string{q, queue.LowQueue(q)} {
+			if err := queue.Purge(in, name); err != nil {
+				t.Errorf("removing test queue: %v", err)
+			}
 		}
 	})
 	return q
