@@ -2,6 +2,7 @@ package guardrails
 
 import (
 	"fmt"
+	"unicode"
 
 	tailor "github.com/tailorhq/tailor"
 )
@@ -22,6 +23,14 @@ func checkBrand(r *run) {
 		for _, m := range rl.competitors.find(f.t) {
 			r.addAt(Competitor, tailor.Block, f.name, m.span,
 				fmt.Sprintf("names the competitor %s", quote(rl.competitors.name(m))))
+		}
+		// A short name counts only as a name: capitalised, as the copy
+		// would write "Keystone" for "Keystone Bank".
+		for _, m := range rl.shortComp.find(f.t) {
+			if first := []rune(f.t.origAt(m.span)); len(first) > 0 && unicode.IsUpper(first[0]) {
+				r.addAt(Competitor, tailor.Block, f.name, m.span,
+					fmt.Sprintf("names the competitor %s by its short name", quote(rl.shortFor[m.group-1])))
+			}
 		}
 	}
 	checkDisclaimer(r)

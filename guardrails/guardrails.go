@@ -32,6 +32,12 @@
 //	safety.prompt_injection     block  instruction-like text in the copy
 //	safety.leak                 block  the canary, the system prompt, "as an AI language model"
 //
+// implied.go adds shapes for meaning carried by paraphrase: notes addressed
+// to a reviewer or a model, role tags, answer preambles and generation
+// metadata, scarcity and shaming idioms, special categories by euphemism,
+// hints at an inferred fact (head noun, stem, synonym), unexpected data
+// sources, competitors by a distinctive short name, and absolute claim shapes.
+//
 // A brand's Policy.Severity raises a check to "block", lowers it to "flag" or
 // turns it "off"; brand.length, privacy.pii_echo, privacy.consent, safety.leak
 // and structural brand.format findings can be raised but never relaxed.

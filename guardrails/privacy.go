@@ -105,11 +105,17 @@ func factWords(r *run, value string) []string {
 }
 
 func checkFact(r *run, fact tailor.Fact) {
+	c := r.in.Profile.Consent
+	switch {
+	case fact.Sensitive:
+		checkFactHints(r, fact, fmt.Sprintf("hints at the sensitive fact %q without quoting it", fact.Key))
+	case fact.Source == tailor.Inferred && !c.InferredData:
+		checkFactHints(r, fact, fmt.Sprintf("hints at the inferred fact %q without consent to inferred data", fact.Key))
+	}
 	ws := factWords(r, fact.Value)
 	if ws == nil {
 		return
 	}
-	c := r.in.Profile.Consent
 	for _, f := range r.fields {
 		for _, sp := range f.t.findWords(ws) {
 			switch {

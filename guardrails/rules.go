@@ -17,6 +17,10 @@ type rules struct {
 	preferred   *phrases
 	replaceWith []string // preferred[i] → replaceWith[i]
 	competitors *phrases
+	// shortComp are distinctive first words of multi-word competitor names
+	// ("Keystone" for "Keystone Bank"); shortFor[i] is the full name.
+	shortComp   *phrases
+	shortFor    []string
 	allowClaims []string // normalised phrases the brand may use
 	disclaimers map[tailor.Channel][]string
 	// brief is the campaign's own text, normalised: a value that appears in
@@ -158,6 +162,19 @@ func compileRules(b tailor.Brief) *rules {
 	c := b.Campaign
 	r.brief = newText(strings.Join(append([]string{br.Name, c.Product, c.Offer, c.CTA, c.Objective}, mapValues(br.RequiredDisclaimers)...), "\n"))
 	r.offer = parseOffer(r.brief)
+	var shorts []string
+	full := map[string]string{}
+	for _, c := range br.Competitors {
+		if w := shortName(c, r.brief); w != "" && full[w] == "" {
+			shorts = append(shorts, w)
+			full[w] = c
+		}
+	}
+	if r.shortComp = compilePhrases(shorts, false); r.shortComp != nil {
+		for _, w := range r.shortComp.list {
+			r.shortFor = append(r.shortFor, full[w])
+		}
+	}
 	r.brief.runeSlice() // rules are shared between goroutines: no lazy state left to fill
 	for _, m := range findDates(r.brief) {
 		r.briefDates = append(r.briefDates, m.dates...)

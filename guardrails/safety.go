@@ -41,6 +41,7 @@ func checkSafety(r *run) {
 		for _, m := range instructions.find(f.t) {
 			r.addAt(PromptInjection, tailor.Block, f.name, m.span, "contains instruction-like text meant for a model")
 		}
+		checkInstructionShapes(r, f)
 		for _, m := range selfTalk.find(f.t) {
 			r.addAt(Leak, tailor.Block, f.name, m.span, "the model talks about itself or its instructions")
 		}

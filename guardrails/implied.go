@@ -1,0 +1,373 @@
+package guardrails
+
+import (
+	"strings"
+
+	tailor "github.com/tailorhq/tailor"
+)
+
+// The rules in this file catch meaning carried by shape rather than by a
+// stock phrase: copy that addresses a reviewer or a model, a model's answer
+// preamble or generation notes, tone carried by idiom, special categories
+// named through their euphemisms (how a condition is managed, how a bank
+// said no), data sources the customer did not expect, and absolute claims
+// without the words "guaranteed" or "100%". Each rule describes a class with
+// a small lexicon and a construction, not a sentence.
+
+// addressees are who injected text speaks to instead of the customer.
+const addressees = `(?:reviewers?|moderators?|approvers?|checkers?|editors?|compliance(?:\s+team)?|qa(?:\s+team)?|legal\s+team|pipeline|filters?|classifiers?|guardrails?|ai|llms?|language\s+models?|models?|assistants?|chatbots?|bots?|agents?|crawlers?|scrapers?|gpts?|automated\s+(?:systems?|reviewers?|checks?|filters?))`
+
+// strictAddressees are the addressees that are never also products ("model", "filter", "agent").
+const strictAddressees = `(?:reviewers?|moderators?|approvers?|compliance(?:\s+team)?|qa(?:\s+team)?|pipeline|classifiers?|guardrails?|ai|llms?|language\s+models?|assistants?|chatbots?|bots?|automated\s+(?:systems?|reviewers?|checks?|filters?))`
+
+// injectionRules find instruction-shaped text aimed at whoever checks or
+// reads the copy by machine.
+var injectionRules = []*rule{
+	// "Note to the reviewer:", "Attention pipeline:", "Dear AI reading this:",
+	// "(Moderator: …", "Reviewers, please skip …".
+	newRule("a note addressed to a reviewer or a model", "note notes attention dear hey hi whoever system admin reviewer reviewers moderator moderators approver approvers checker checkers editor editors compliance qa legal pipeline filter filters classifier classifiers guardrail guardrails ai llm llms language model models assistant assistants chatbot chatbots bot bots agent agents crawler crawlers scraper scrapers gpt gpts automated",
+		`(?:notes?\s+(?:to|for)\s+(?:the\s+|any\s+|our\s+)?|attention\s*,?\s*(?:the\s+|any\s+)?|(?:dear|hey|hi)\s+(?:the\s+)?)`+addressees+`(?:\s+(?:reading|reviewing|processing|checking|scanning|summari[sz]ing|parsing)\s+(?:this|the)\s+(?:page|email|e-mail|message|copy|text|content|site))?\s*[:,\-]`+
+			`|[(\[]\s*`+addressees+`\s*:`+
+			`|(?:to\s+)?whoever\s+(?:is\s+)?(?:reviews?|reviewing|checks?|checking|approves?|approving|moderates?|moderating|screens?|screening)\s+(?:this|these|the\s+copy)`+
+			`|(?:reviewer|moderator|approver|compliance|qa|pipeline|system|admin|editor)(?:'s)?\s+notes?\s*:`+
+			`|`+strictAddressees+`\s*[:,]\s*(?:please\s+)?(?:skip|ignore|approve|bypass|disable|mark|pass|send|publish|rate|classify|label|treat|let|do\s+not|don't|no\s+need|this\s+(?:copy|message|variant|email|text)\s+(?:is|was|has))`),
+	// "If you are an LLM summarising this", "any AI reading this page".
+	newRule("text addressed to a model reading the copy", "ai llm llms language model models assistant assistants chatbot chatbots bot bots agent agents crawler crawlers scraper scrapers gpt automated reading processing summarizing summarising scanning parsing",
+		`if\s+you(?:'re|\s+are)\s+(?:an?\s+)?(?:ai|llm|language\s+model|large\s+language\s+model|assistant|ai\s+assistant|chatbot|bot|agent|crawler|model|automated\s+\w+)`+
+			`|(?:ai|llms?|language\s+models?|assistants?|chatbots?|bots?|agents?|crawlers?|scrapers?|models?|gpt)\s+(?:that\s+(?:is|are)\s+)?(?:reading|processing|summari[sz]ing|scanning|parsing|reviewing)\s+(?:this|the)\s+(?:page|email|e-mail|message|copy|text|content|site)`),
+	// Requests to skip or pass the checks, and claims of pre-approval.
+	newRule("a request to skip the checks", "skip bypass disable turn run need approve pass let flag reject moderate block filter mark rate classify label treat score send publish ship post copy message variant email text content push sms one approved already passed cleared signed",
+		`(?:skip|bypass|disable|turn\s+off|don't\s+run|do\s+not\s+run|no\s+need\s+to\s+(?:run|check|review|scan|flag))\s+(?:it\s+through\s+|this\s+through\s+)?(?:the\s+|any\s+|all\s+|your\s+|these\s+|our\s+)?(?:(?:compliance|safety|content|moderation|review|qa|spam|brand|policy|legal|usual)\s+)?(?:checks|check\s+(?:on|for)\s+this|filters?|guardrails|moderation|review\s+(?:step|process)|compliance(?:\s+(?:step|check|review))?|qa(?:\s+step)?)`+
+			`|(?:do\s+not|don't)\s+(?:flag|reject|moderate|block|filter)\s+(?:this|it|the)`+
+			`|(?:mark|rate|classify|label|treat|score|flag)\s+(?:this|it|the)\s+(?:(?:copy|message|variant|email|text|content|push|sms|one)\s+)?as\s+(?:safe|approved|compliant|clean|benign|ok|okay|harmless|non-?spam|passing)`+
+			`|(?:send|publish|ship|post|approve|pass)\s+(?:it\s+|this\s+)?as[\s\-]is|let\s+(?:it|this)\s+(?:through|pass)\b|(?:send|publish|ship|post)\s+(?:it\s+|this\s+)?without\s+(?:review|checks|approval|moderation)`+
+			`|(?:this|the)\s+(?:copy|message|variant|email|text|content|push|sms|one)\s+(?:is|was|has\s+been|has)\s+(?:already\s+)?(?:pre[\s\-]?approved|approved|cleared|vetted|signed\s+off|passed)\s+(?:by|through|qa|review|compliance|legal|already)`+
+			`|(?:already|pre)[\s\-]*(?:approved|cleared|vetted|signed\s+off)\s+by\s+(?:legal|compliance|the\s+brand|the\s+client|qa|the\s+reviewer|management)`+
+			`|(?:already\s+)?(?:passed|cleared)\s+(?:qa|review|compliance|legal|moderation|the\s+checks)|approved\s+already`),
+	// Role tags in brackets, braces or markup: "[SYSTEM]", "<admin>", "{{system}}".
+	newRule("a fake role tag", "system sys admin administrator developer dev assistant user operator root moderator reviewer instruction instructions internal override",
+		`(?:\[|<|\{\{?)\s*/?\s*(?:system|sys|admin|administrator|developer|assistant|user|operator|root|moderator|reviewer|instructions?|internal|override)\s*(?:\]|>|\}\}?|:)`+
+			`|(?:system|admin|developer|operator|moderator)\s+(?:override|note|message|instruction|notice)\s*:`),
+}
+
+// taskNoun is what a model calls the thing it was asked to write.
+const taskNoun = `(?:copy|email|e-mail|push(?:\s+notification)?|sms|text\s+message|message|notification|draft|drafts|rewrite|version|variant|variants|subject\s+line|headline|preheader|options?|tagline)`
+
+// toneAdj is a word a brief uses for its tone.
+const toneAdj = `(?:warm|friendly|playful|confident|casual|formal|upbeat|professional|empathetic|conversational|bold|calm|encouraging|witty|neutral|fun|light|lighthearted|reassuring|supportive|energetic|inspiring)`
+
+// leakRules find a model's answer preamble and generation metadata.
+var leakRules = []*rule{
+	newRule("an answer preamble", "sure certainly absolutely course okay ok got happy here below go",
+		`(?:sure|certainly|absolutely|of\s+course|okay|ok|got\s+it|happy\s+to\s+help|here\s+you\s+go|here\s+it\s+is)[!,.:]*\s+(?:(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are)|i(?:'ve|\s+have)\s+(?:written|drafted|rewritten|created))\s+)?(?:[a-z,\-']+\s+){0,5}?`+taskNoun+
+			`|(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:[a-z,\-']+\s+){0,5}?`+taskNoun+`(?:\s*:|\s+(?:for\s+(?:the\s+)?[a-z]+\s*:|you\s+(?:asked|requested|wanted)|(?:that|which)\s+(?:follows|fits|matches|meets|uses|keeps|sticks)|of\s+(?:the|this|your|that)\s+`+taskNoun+`|per\s+the|in\s+the\s+(?:requested|brand's)))`),
+	newRule("generation metadata", "variant variants option version tone voice angle register audience persona channel length draft cta take attempt line headline preheader avoids omits drops leaves avoided omitted dropped left count word character char words characters chars per brief instructed requested",
+		`variant\s+#?\d+(?:\s+(?:of|/)\s+\d+)?|(?:option|version)\s+#?\d+\s*(?:of\s+\d+\s*)?:`+
+			`|(?:tone|voice|angle|register)\s*:\s*(?:[a-z]+[,\s]+){0,3}(?:per\s+(?:the|your)\s+brief|as\s+(?:requested|instructed))`+
+			`|(?:tone|voice)\s*:\s*`+toneAdj+`(?:\s*(?:,|and|&|/)\s*`+toneAdj+`)+`+
+			`|[\[(]\s*(?:tone|voice|angle|register|audience|persona|channel|length|word\s+count|variant|draft|cta)\s*:`+
+			`|(?:draft|variant|take|attempt)\s+#?(?:\d+|[a-e])\b|(?:subject\s+line|headline|preheader|cta|body|push|sms)\s+(?:option|version|variant|draft|idea|alternative)\s*#?\w{0,2}\s*:`+
+			`|as\s+the\s+brief\s+(?:asked|asks|requested|requires|said|says|wanted)|(?:the|this)\s+brief\s+(?:asked|asks|requested|requires|wanted)`+
+			`|(?:avoids|omits|drops|leaves\s+out|avoided|omitted|dropped|left\s+out)\s+(?:the\s+)?(?:banned\s+)?(?:word|words|phrase|phrases|term)\b`+
+			`|(?:word|character|char)\s+count\s*:?\s*\d+|\(\s*\d+\s+(?:words|characters|chars)\s*\)`+
+			`|per\s+(?:the|your)\s+(?:brief|instructions|guidelines|prompt)`),
+	newRule("notes about the instructions", "note kept avoided used included followed added removed left stayed made kept instructed requested asked banned brief guidelines instructions disclaimer limit",
+		`(?:i|we)(?:'ve|\s+have)?\s+(?:kept|avoided|used|included|followed|added|removed|left\s+out|stayed|made\s+sure|kept\s+it)\s+(?:[a-z',]+\s+){0,6}?(?:as\s+(?:instructed|requested|asked)|the\s+banned\s+(?:phrases|words)|the\s+(?:brand\s+)?guidelines|the\s+instructions|the\s+required\s+disclaimer|the\s+(?:character|word)\s+limit)`+
+			`|note\s*:\s*i\b|banned\s+(?:phrases|words)`),
+}
+
+// Tone carried by idiom rather than by trigger words.
+var (
+	scarcityIdioms = newRule("pushy, false scarcity", "vanishing disappearing evaporating flying once gone long longer hotcakes cakes stock stocks sizes supplies spots seats inventory spaces running getting shrinking dwindling hour minute",
+		`(?:vanishing|disappearing|evaporating|shrinking|dwindling)\s+(?:fast|quickly|by\s+the\s+(?:hour|minute|day)|before\s+your\s+eyes)`+
+			`|flying\s+off\s+(?:the\s+)?(?:shelves|racks)|once\s+(?:they're|they\s+are)\s+gone|once\s+(?:it's|it\s+is)\s+gone,?\s+(?:it's|it\s+is)\s+gone|won't\s+(?:be\s+)?(?:around|here|last)\s+(?:for\s+)?long`+
+			`|(?:going|selling)\s+like\s+hot\s*cakes|(?:won't|will\s+not)\s+(?:stay|last|sit|stick\s+around|be\s+around|be\s+here|be\s+in\s+stock)\s+(?:[a-z]+\s+){0,4}?(?:much\s+|for\s+|very\s+)?long(?:er)?\b|(?:stock|stocks|sizes|supplies|spots|seats|inventory|spaces)\s+(?:is|are)\s+(?:(?:running|getting)\s+low|shrinking|dwindling|almost\s+gone|disappearing|vanishing)`)
+	shamingIdioms = newRule("shaming or guilt", "giving quitting skipping skipped missed missing bailed ditched where everyone everybody one person guy better resolutions goals said promised excuses really seriously future letting let",
+		`giving\s+up\s+(?:already|so\s+soon|on\s+(?:yourself|us|your\s+goals))|(?:skipped|missed|skipping|missing|bailed\s+on|ditched)\s+(?:\w+\s+){0,2}?(?:again|another\s+\w+)\s*\?|where\s+were\s+you\s*\?|(?:everyone|everybody)\s+else\s+(?:showed\s+up|made\s+it|did|is\s+(?:doing|going))|(?:quitting|skipping)\s+(?:already|again)\s*\?`+
+			`|(?:don't|do\s+not)\s+be\s+(?:the\s+one|that\s+(?:person|guy|one)|one\s+of\s+those)\s+(?:who|that)`+
+			`|you\s+know\s+you\s+(?:can|could)\s+do\s+better|you\s+should\s+do\s+better\s+than`+
+			`|what\s+happened\s+to\s+(?:your|those|all\s+those)\s+(?:resolutions?|goals|plans)|no\s+more\s+excuses|(?:still|again)\s+making\s+excuses`+
+			`|are\s+you\s+(?:really|seriously)\s+(?:going\s+to|gonna)|your\s+future\s+self\s+(?:is|will\s+be)\s+(?:counting|disappointed|judging|watching)|(?:letting|let)\s+yourself\s+down`)
+)
+
+// euphemisms name a special category through how it is managed or what it
+// led to, pointed at the reader; by category name as in sensitiveCategories.
+var euphemisms = []struct {
+	cat  string
+	rule *rule
+}{
+	{"health (physical or mental)", newRule("managing a condition", "blood sugar sugars glucose a1c insulin triglycerides thyroid weight health bp pressure cholesterol flare flares ups symptoms readings knees joints hips eyes eyesight hearing memory balance",
+		`your\s+blood\s+(?:sugar|glucose)(?:\s+(?:levels?|readings?|numbers))?|your\s+(?:sugar|glucose|insulin|bp|cholesterol)\s+(?:levels?|readings?|numbers|spikes?)|your\s+(?:a1c|insulin|glucose|triglycerides|thyroid)`+
+			`|your\s+(?:blood\s+)?(?:pressure|sugar|cholesterol|weight|a1c|glucose|bp)\s+(?:creeping|going|climbing|running|been|getting|is|are|was|keeps)\s+(?:up|high|higher|too\s+high|out\s+of\s+(?:control|whack))`+
+			`|(?:weight|health|blood\s+pressure|cholesterol|blood\s+sugar)\s+(?:not|isn't|is\s+not)\s+where\s+(?:you'd|you\s+would|you\s+want)`+
+			`|(?:keeping|keep|getting|get|bringing|bring)\s+your\s+(?:blood\s+pressure|bp|sugar|blood\s+sugar|cholesterol|glucose|flare-?ups|symptoms|condition)\s+(?:in\s+check|under\s+control|down|in\s+line|steady)`+
+			`|your\s+flare-?ups?|(?:knees|joints|hips|eyes|eyesight|hearing|memory|balance)\s+(?:isn't|aren't|are\s+not|is\s+not|not)\s+what\s+(?:it|they)\s+used\s+to\s+be`)},
+	{"health (physical or mental)", newRule("a low mood that lasts", "feeling felt blue down low flat empty hopeless numb overwhelmed",
+		`(?:feeling|been\s+feeling|felt)\s+(?:blue|down|low|flat|empty|hopeless|numb|overwhelmed)\s+(?:for\s+(?:weeks|months|a\s+while|so\s+long|ages)|most\s+days|every\s+day|all\s+the\s+time)`)},
+	{"financial situation or credit", newRule("turned down by a lender", "turned down rejected denied declined refused application loan card mortgage credit finances banks bank lenders lender said no elsewhere again",
+		`(?:turned\s+down|rejected|denied|declined|refused)\s+(?:(?:for\s+(?:a|an|another)\s+\w+\s+)?(?:by|at)\s+(?:another|your|the|a|other|every)\s+(?:\w+\s+)?(?:banks?|lenders?|card\s+issuers?|credit\s+unions?|landlords?)|again\s*\?|elsewhere)`+
+			`|(?:other|another|the\s+other)\s+(?:banks?|lenders?)\s+(?:said|keep\s+saying|told\s+you)\s+no|(?:banks?|lenders?)\s+(?:said|keep\s+saying|told\s+you)\s+no\s*\?|(?:application|loan|card|mortgage)\s+(?:\w+\s+)?(?:bounced?\s+back|bounced|got\s+(?:declined|rejected|denied|turned\s+down)|didn't\s+go\s+through|fell\s+through|was\s+(?:declined|rejected|denied|turned\s+down))`+
+			`|(?:credit|credit\s+score|finances)\s+(?:not|isn't|is\s+not|aren't)\s+where\s+(?:you'd|you\s+would|you\s+want)`)},
+	{"financial situation or credit", newRule("a past credit problem", "credit money financial payment banking slip slips stumble stumbles hiccup hiccups misstep missteps mistake mistakes blip blips bump bumps dings ding bruises setback setbacks woes imperfect checkered spotty rocky bumpy bruised dinged perfect stellar ideal",
+		`(?:credit|money|financial|payment|banking)\s+(?:slips?|stumbles?|hiccups?|missteps?|blips?|bumps?|dings?|bruises?|mistakes?|setbacks?|woes)`+
+			`|(?:rough|tough|hard|difficult|bad|rocky)\s+(?:financial|money|credit)\s+(?:year|patch|time|stretch|spell|season|month)`+
+			`|(?:less[\s\-]than[\s\-](?:perfect|stellar|ideal)|imperfect|checkered|spotty|rocky|bumpy|bruised|dinged)\s+(?:credit|financial|banking|payment)(?:\s+(?:history|record|past|score))?`)},
+	{"financial situation or credit", newRule("money running out", "paychecks paycheck payday money cash runs ran running",
+		`(?:between|until|till)\s+paychecks?|(?:short|tight)\s+(?:until|till|before)\s+payday|(?:money|cash)\s+(?:runs?|ran|running)\s+(?:out|short|low)\s+(?:again|before\s+payday|every\s+month|each\s+month|at\s+the\s+end\s+of\s+the\s+month)`)},
+	{"religion", newRule("fasting implied", "skipping skip going without lunch food meals meal eating water breakfast sundown sunset dusk",
+		`(?:skipping|skip|going\s+without|no)\s+(?:lunch|food|meals?|eating|water|breakfast)\s+(?:until|till)\s+(?:sundown|sunset|dusk)|(?:breaking|break)\s+(?:the\s+)?day\s+at\s+(?:sundown|sunset|dusk)`)},
+	{"relationship status", newRule("on one's own again", "one cooking dinner table shopping holidays holiday",
+		`(?:cooking|dinner|table|shopping|holidays?)\s+for\s+one\s+(?:again|now|these\s+days)`)},
+}
+
+// socialSources are places outside the brand where a customer posts.
+const socialSources = `(?:instagram|insta|facebook|fb|tiktok|twitter|strava|social(?:\s+media)?|pinterest|snapchat|linkedin|youtube|threads|reddit)`
+
+// surveillanceSources find data the customer did not expect the brand to see.
+var surveillanceSources = []*rule{
+	newRule("a data source the customer did not expect", "shots photos pics pictures posts videos stories reels selfies snaps tweets checkins check shared posted uploaded tagged saw seen noticed spotted loved liked instagram insta facebook fb tiktok twitter strava social pinterest snapchat linkedin youtube threads reddit",
+		`(?:shots|photos|pics|pictures|posts|videos|stories|reels|selfies|snaps|tweets|check-?ins|updates)\s+(?:you|you've)\s+(?:shared|posted|uploaded|tagged|put\s+up|liked)\s+(?:\w+\s+){0,3}?(?:on|to)\s+`+socialSources+`|(?:shots|photos|pics|pictures|posts|videos|stories|reels|selfies|snaps|tweets|check-?ins|updates)\s+(?:you|you've)\s+(?:shared|posted|uploaded|put\s+up)\s+(?:online|publicly)`+
+			`|(?:you|you've)\s+(?:shared|posted|uploaded|tagged)\s+(?:\w+\s+){0,4}?on\s+`+socialSources+
+			`|your\s+(?:\w+\s+){0,2}?(?:photos|pics|pictures|posts|shots|videos|stories|reels|selfies|tweets|check-?ins)\s+(?:on|from)\s+`+socialSources+
+			`|(?:saw|seen|noticed|spotted|loved|liked)\s+your\s+(?:\w+\s+){0,2}?(?:photos?|pics?|pictures?|posts?|shots?|videos?|stor(?:y|ies)|reels?|selfies?|tweets?|check-?ins?)(?:\s+[\w\-]+){0,4}?\s+(?:on|from)\s+`+socialSources+
+			`|(?:on|in|from)\s+your\s+`+socialSources+`(?:\s+(?:feed|page|profile|account|story|stories|posts|timeline|grid))?`).filter(notInvited),
+	newRule("a data source the customer did not expect", "app apps tracker device smartwatch watch wearable phone data history activity record records logs log stats insights insight information info site sites website websites platform platforms store stores retailer retailers competitor competing third party partner partners paycheck salary income transactions spending purchases card statements",
+		`your\s+(?:running|fitness|health|workout|step|sleep|cycling|diet|period|cycle|banking|shopping|dating|music|maps?|other|smart)\s+(?:app|apps|tracker|watch|device)\s+(?:says|shows|tells|told|showed|reports|reported|logged|suggests|reveals|revealed|noticed)`+
+			`|(?:you|you've|you\s+have|you're|you\s+were)\s+(?:been\s+)?(?:\w+\s+){0,6}?on\s+(?:other|another|competitor|competing|third[\s\-]party)\s+(?:sites?|websites?|apps?|platforms?|stores?|retailers?)`+
+			`|(?:one\s+of\s+)?our\s+(?:\w+\s+)?partners?\s+(?:mentioned|told|tell|say|said|shared|showed|report|reported|noticed|let\s+us\s+know|tipped\s+us)`+
+			`|partner\s+(?:stores?|sites?|brands?|apps?)\s+(?:say|says|said|told|tell|mentioned|noticed)`+
+			`|your\s+(?:paycheck|salary|income|direct\s+deposit|spending|purchases|transactions|card\s+payments)\s+(?:lands?|goes|went|arrives?|is|are)\s+(?:\w+\s+)?(?:at|with|on|to)\s+(?:another|other|a\s+different|your\s+other)\s+(?:bank|banks|card|store|retailer)`+
+			`|your\s+(?:smartwatch|watch|fitness\s+tracker|tracker|wearable|phone|location|gps|health|sleep|heart\s+rate|step|credit|bank|card|spending|social|search|browsing)\s+(?:data|history|activity|records?|logs?|stats)\s+(?:says|shows|suggests|tells|told|reveals|showed|indicates)`+
+			`|(?:data|information|info|insights?)\s+(?:from|via|shared\s+by)\s+(?:our\s+)?(?:partners?|third\s+parties|other\s+(?:companies|brands|retailers|apps))`+
+			`|(?:we\s+)?(?:noticed|saw|see|spotted)\s+(?:that\s+)?your\s+(?:paycheck|salary|income|transactions|spending|card\s+payments|bank\s+statements?)`),
+}
+
+// notInvited rejects a mention that invites the customer to share ("Share
+// your shots on Instagram with #acme"): that is the brand's own channel.
+func notInvited(t *text, m match) bool {
+	b := m.b
+	for range 3 {
+		w := prevWord(t, b)
+		switch w {
+		case "share", "post", "tag", "upload", "show", "send", "add", "follow":
+			return false
+		case "":
+			return true
+		}
+		for i := len(t.words) - 1; i >= 0; i-- {
+			if t.words[i].e <= b {
+				b = t.words[i].b
+				break
+			}
+		}
+	}
+	return true
+}
+
+// whereabouts finds the reader's current position relative to a place.
+var whereabouts = newRule("where the customer is", "corner street road block blocks minutes steps nearby close next door",
+	`(?:you're|you\s+are|you've\s+been)\s+(?:just\s+|right\s+|currently\s+|now\s+)?(?:around\s+the\s+corner|down\s+the\s+(?:street|road|block)|a\s+few\s+(?:blocks|minutes|steps)\s+away|nearby|close\s+by|next\s+door)\s+(?:from|to)\s+(?:our|the|a)`)
+
+// absoluteShapes are absolute claims made without "guaranteed" or "100%".
+// Each shape is its own small rule on its own rare trigger words, so that
+// common words ("every", "any") cost nothing on copy without the shape.
+var absoluteShapes = []*rule{
+	newRule("an absolute claim", "weather condition conditions storm storms climate terrain season temperature",
+		`in\s+(?:any|all|every)\s+(?:kind\s+of\s+|type\s+of\s+)?(?:weather|conditions?|storms?|climate|terrain|season|temperature)`),
+	newRule("an absolute claim", "time",
+		`(?:holds?|grips?|works?|performs?|delivers?|lasts?|fits?|stays?|keeps?|fresh|dry|warm|perfect|flawless|right)\s+(?:[a-z]+\s+){0,2}every\s+(?:single\s+)?time\b(?:,?\s+(?:on|in)\s+every\s+\w+)?`),
+	newRule("an absolute claim", "never won",
+		`never\s+(?:lets?|leaves?)\s+you\s+(?:down|cold|wet|hanging|stranded)|never\s+(?:fails?|quits?|slips?|leaks?|wears?\s+out|gives?\s+(?:out|way))|won't\s+(?:ever\s+)?(?:let|leave)\s+you\s+(?:down|cold|wet|stranded)`),
+	newRule("an absolute claim", "matter whatever fail exception exceptions",
+		`(?:stays?|keeps?|holds?|works?|lasts?)\s+(?:[a-z]+[,\s]+){0,3}?(?:no\s+matter\s+what|whatever\s+the\s+weather|without\s+fail)|without\s+exception|no\s+exceptions`),
+	newRule("an absolute claim", "always forever permanently",
+		`(?:always|forever|permanently)\s+(?:dry|waterproof|warm|leak-?proof|flawless|perfect|spotless|wrinkle-?free|comfortable|fresh)`),
+}
+
+// forGood is "for good" closing a clause: "dry feet, for good." (not "for
+// good causes").
+var forGood = newRule("an absolute claim", "good forever", `for\s+good|,\s*forever`).filter(func(t *text, m match) bool {
+	rest := strings.TrimLeft(t.norm[m.e:], " ")
+	return rest == "" || strings.ContainsRune(".!;,)", rune(rest[0]))
+})
+
+func init() {
+	toneRules["pushy"] = append(toneRules["pushy"], scarcityIdioms)
+	toneRules["guilt"] = append(toneRules["guilt"], shamingIdioms)
+	surveillanceRules = append(surveillanceRules, surveillanceSources[0].severity(tailor.Block), surveillanceSources[1].severity(tailor.Block), whereabouts)
+	claimRules = append(append(claimRules, absoluteShapes...), forGood)
+	for _, e := range euphemisms {
+		for i := range sensitiveCategories {
+			if sensitiveCategories[i].name == e.cat {
+				sensitiveCategories[i].rules = append(sensitiveCategories[i].rules, e.rule)
+			}
+		}
+	}
+}
+
+// checkInstructionShapes runs the injection and leak shapes on one field.
+func checkInstructionShapes(r *run, f field) {
+	for _, rl := range injectionRules {
+		for _, m := range rl.find(f.t) {
+			r.addAt(PromptInjection, tailor.Block, f.name, m.span, "contains "+rl.label+", meant for whoever checks the copy rather than the customer")
+		}
+	}
+	for _, rl := range leakRules {
+		for _, m := range rl.find(f.t) {
+			r.addAt(Leak, tailor.Block, f.name, m.span, "contains "+rl.label+": the model talking about its task")
+		}
+	}
+}
+
+// shortName returns the short form of a multi-word competitor name, its
+// first word, when that word is distinctive enough to mean the competitor:
+// long enough, not an everyday word, and not part of the brand's own brief.
+func shortName(name string, brief *text) string {
+	ws := wordsOf(name)
+	if len(ws) < 2 {
+		return ""
+	}
+	w := ws[0]
+	if len(w) < 5 || !isASCIIAlpha(w) || commonWordsForNames[w] || brief.findWords([]string{w}) != nil {
+		return ""
+	}
+	return w
+}
+
+// commonWordsForNames are everyday words that often open a business name
+// ("Peak Gear", "Glow & Co"): on their own they do not mean the competitor.
+var commonWordsForNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`peak glow fresh summit first true blue green black white golden silver north south east west pure simple bright
+		clear smart great prime total active alive life home care health bank union trust capital city national american united
+		global urban wild open happy sunny star rock stone river ocean mountain trail ridge valley field forest maple cedar
+		alpine arctic nature natural organic daily everyday modern classic royal grand premier elite super ultra next
+		wise bold point world metro local people family friends chase ally wells fifth state citizens liberty
+		freedom heritage pioneer frontier summit apex vertex zenith prime shine radiant bloom petal velvet silk
+		better best good daily whole harvest market sprout plenty fitness studio power energy motion pulse spark
+		light bright swift rapid quick instant total smart savvy money credit credit finance street avenue
+		little giant atlas titan delta alpha omega gamma sigma`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// A fact the copy may not use can still be hinted at without its value: a
+// kayak for an inferred interest in kayaking, "your retriever" for a golden
+// retriever, "your dog" for either. factHints returns the words that hint at
+// a value: its head noun (the last word of several), the stem of an -ing
+// activity, and a small map from heads to the everyday words for them. A
+// synonym only counts in a sentence that addresses the reader.
+type factHint struct {
+	word    string
+	synonym bool // counts only in a sentence with "you"/"your"
+	// afterYour: another word of the value ("golden" of "golden
+	// retriever"), which counts only right after "your".
+	afterYour bool
+}
+
+// hintSynonyms maps a value's head word to everyday words for it.
+var hintSynonyms = func() map[string][]string {
+	m := map[string][]string{}
+	add := func(heads, syns string) {
+		for _, h := range strings.Fields(heads) {
+			m[h] = append(m[h], strings.Fields(syns)...)
+		}
+	}
+	add("retriever labrador lab poodle terrier spaniel shepherd bulldog beagle husky collie dachshund corgi doodle labradoodle goldendoodle pug boxer rottweiler greyhound whippet dog",
+		"dog dogs pup pups puppy pooch doggo")
+	add("cat kitten siamese persian tabby ragdoll bengal", "cat cats kitty kitten feline")
+	add("kayaking kayak canoeing canoe paddleboarding sup", "paddle paddles paddling paddler paddlers kayak kayaks canoe canoes")
+	add("cycling biking bike", "bike bikes biking cyclist cyclists")
+	add("fishing angling", "angler anglers fishing rod")
+	add("skiing snowboarding", "ski skis skier skiers slopes snowboard")
+	add("golf golfing", "golfer golfers golf")
+	add("hiking backpacking", "hiker hikers hike hikes")
+	add("yoga", "yogi mat")
+	add("running jogging", "runner runners")
+	add("baby pregnancy expecting", "baby babies bump newborn nursery")
+	return m
+}()
+
+// genericHeads are head words too general to hint at one value.
+var genericHeads = map[string]bool{
+	"training": true, "interest": true, "interests": true, "lover": true, "fan": true, "owner": true, "enthusiast": true,
+	"level": true, "band": true, "income": true, "stage": true, "status": true, "user": true, "type": true, "style": true,
+	"care": true, "products": true, "product": true, "gear": true, "shopper": true, "buyer": true, "parent": true,
+	"true": true, "false": true, "yes": true, "high": true, "low": true, "middle": true, "upper": true, "lower": true,
+	"running": true, "walking": true, "day": true, "time": true, "home": true, "family": true, "food": true,
+}
+
+func factHints(value string) []factHint {
+	ws := wordsOf(value)
+	if len(ws) == 0 {
+		return nil
+	}
+	var out []factHint
+	seen := map[string]bool{}
+	add := func(w string, syn bool) {
+		if len(w) >= 3 && !seen[w] && !genericHeads[w] {
+			seen[w] = true
+			out = append(out, factHint{word: w, synonym: syn})
+		}
+	}
+	head := ws[len(ws)-1]
+	if strings.IndexFunc(head, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 || !isASCIIAlpha(head) {
+		return nil
+	}
+	if len(ws) > 1 && len(head) >= 4 {
+		add(head, false)
+	}
+	if s, ok := strings.CutSuffix(head, "ing"); ok && len(s) >= 4 {
+		add(s, false) // kayaking → kayak
+	}
+	for _, syn := range hintSynonyms[head] {
+		add(syn, true)
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if len(w) >= 4 && isASCIIAlpha(w) && !seen[w] && !genericHeads[w] {
+			seen[w] = true
+			out = append(out, factHint{word: w, afterYour: true})
+		}
+	}
+	return out
+}
+
+// checkFactHints reports words that hint at a fact the copy may not use.
+func checkFactHints(r *run, fact tailor.Fact, msg string) {
+	for _, h := range factHints(fact.Value) {
+		if r.rules.brief.findWords([]string{h.word}) != nil {
+			continue // the campaign's own product or offer
+		}
+		for _, f := range r.fields {
+			for i, w := range f.t.words {
+				if w.s != h.word && w.s != h.word+"s" && w.s != h.word+"es" && w.s != h.word+"er" && w.s != h.word+"ers" {
+					continue
+				}
+				if h.synonym && !sentenceAddressesReader(f.t, i) || h.afterYour && (i == 0 || f.t.words[i-1].s != "your") {
+					continue
+				}
+				r.addAt(InferredFact, tailor.Block, f.name, f.t.span(w.b, w.e), msg)
+			}
+		}
+	}
+}
+
+// sentenceAddressesReader reports whether the sentence around word i holds
+// "you" or "your".
+func sentenceAddressesReader(t *text, i int) bool {
+	ws := t.words
+	b, e := i, i
+	for b > 0 && !strings.ContainsAny(t.norm[ws[b-1].e:ws[b].b], ".!?;\n") {
+		b--
+	}
+	for e+1 < len(ws) && !strings.ContainsAny(t.norm[ws[e].e:ws[e+1].b], ".!?;\n") {
+		e++
+	}
+	for _, w := range ws[b : e+1] {
+		if secondPerson[w.s] {
+			return true
+		}
+	}
+	return false
+}
