@@ -14,6 +14,7 @@ import (
 	tailor "github.com/tailorhq/tailor"
 	"github.com/tailorhq/tailor/guardrails"
 	"github.com/tailorhq/tailor/prompts"
+	"golang.org/x/sync/errgroup"
 )
 
 // Retriever finds past creatives of a brand and channel near a query vector,
@@ -78,12 +79,26 @@ func (p *Pipeline) Generate(ctx context.Context, job tailor.Job, brief tailor.Br
 	if p.Now != nil {
 		now = p.Now
 	}
-	for _, ch := range channels {
-		variants, err := p.channel(ctx, jobID, job, brief, ch, allowed, stage, query, now().UTC())
-		if err != nil {
-			return res, fmt.Errorf("%s: %w", ch, err)
-		}
-		res.Variants = append(res.Variants, variants...)
+	// Channels are written at the same time: a job then waits for one model
+	// call, not one per channel. The first failure cancels the others.
+	created := now().UTC()
+	perChannel := make([][]tailor.Variant, len(channels))
+	g, gctx := errgroup.WithContext(ctx)
+	for i, ch := range channels {
+		g.Go(func() error {
+			variants, err := p.channel(gctx, jobID, job, brief, ch, allowed, stage, query, created)
+			if err != nil {
+				return fmt.Errorf("%s: %w", ch, err)
+			}
+			perChannel[i] = variants
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return res, err
+	}
+	for _, vs := range perChannel {
+		res.Variants = append(res.Variants, vs...)
 	}
 	return res, p.embedApproved(ctx, &res, job.Profile.Facts)
 }
