@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/hibiken/asynq"
 	"github.com/tailorhq/tailor/embeddings"
@@ -91,11 +92,15 @@ func (c *config) store() store.Config {
 	return store.Config{URL: c.databaseURL, Schema: c.schema}
 }
 
-// storeFor sizes the pool for a worker running concurrency jobs: every job
-// holds a connection at times, and a smaller pool makes jobs queue for one.
+// storeFor sizes the pool for a worker running concurrency jobs: a job
+// holds a connection only to retrieve and to save, so a few per job in
+// flight do, capped well below Postgres's default max_connections of 100
+// so that several workers fit. pool_max_conns in the URL overrides it.
 func (c *config) storeFor(concurrency int) store.Config {
 	sc := c.store()
-	sc.MaxConns = int32(max(concurrency+2, 4))
+	if !strings.Contains(c.databaseURL, "pool_max_conns") {
+		sc.MaxConns = int32(min(max(concurrency+2, 4), 20))
+	}
 	return sc
 }
 
