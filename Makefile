@@ -36,8 +36,10 @@ lint: ## gofmt and go vet
 	$(GO) vet ./...
 
 .PHONY: eval
-eval: ## measure the guardrails on the labelled evaluation set (dev and test splits)
+eval: ## measure the guardrails: the labelled splits (tuned on), then the blind holdouts (never tuned on)
 	$(GO) run ./cmd/tailor eval --set guardrails/testdata/eval
+	@echo; echo "== blind holdouts: written without reading the checks; reported, not enforced"
+	@for set in guardrails/testdata/eval-blind*; do $(GO) run ./cmd/tailor eval --set $$set || true; done
 
 .PHONY: fuzz
 fuzz: ## a short run of every fuzz target (FUZZTIME each, default 10s)
@@ -47,6 +49,14 @@ fuzz: ## a short run of every fuzz target (FUZZTIME each, default 10s)
 	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $${FUZZTIME:-10s} $$pkg || exit 1; \
 	  done; \
 	done
+
+.PHONY: bench
+bench: setup ## measure Tailor against its bounds (5,000 jobs, 100k creatives; BENCH_FLAGS for more) into bench/results/full
+	$(GO) run ./cmd/tailor-bench -out bench/results/full $(BENCH_FLAGS)
+
+.PHONY: bench-quick
+bench-quick: setup ## the benchmark as a smoke check in under a minute, into bench/results/quick
+	$(GO) run ./cmd/tailor-bench -quick -out bench/results/quick $(BENCH_FLAGS)
 
 .PHONY: clean
 clean: ## remove build output

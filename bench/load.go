@@ -1,0 +1,120 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgvector/pgvector-go"
+	tailor "github.com/tailorhq/tailor"
+	"github.com/tailorhq/tailor/embeddings"
+	"github.com/tailorhq/tailor/store"
+)
+
+var benchChannels = []tailor.Channel{tailor.Email, tailor.SMS, tailor.Push}
+
+// freshStore drops and re-creates a schema, migrates it and opens a store on it.
+func freshStore(ctx context.Context, dbURL, schema string) (*store.Store, error) {
+	if err := store.DropSchema(ctx, dbURL, schema); err != nil {
+		return nil, fmt.Errorf("dropping schema %s: %w", schema, err)
+	}
+	cfg := store.Config{URL: dbURL, Schema: schema}
+	if _, err := store.Migrate(ctx, cfg); err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, cfg)
+}
+
+// loadCreatives fills the creatives table with n synthetic past creatives
+// spread over brands and the three channels, with the hashing embedder: the
+// HNSW index is dropped, the rows are copied in (COPY), the index is built
+// again. It returns how long the build took.
+func loadCreatives(ctx context.Context, st *store.Store, n int, brand func(i int) string, seed uint64) (load, build time.Duration, err error) {
+	pool := st.Pool()
+	if _, err := pool.Exec(ctx, "DROP INDEX IF EXISTS creatives_embedding"); err != nil {
+		return 0, 0, fmt.Errorf("dropping the HNSW index: %w", err)
+	}
+	start := time.Now()
+	emb := embeddings.Hashing{Dims: store.Dimensions}
+	rng := rand.New(rand.NewPCG(seed, 1))
+	topics := max(n/100, 10)
+	const batch = 5000
+	for done := 0; done < n; done += batch {
+		m := min(batch, n-done)
+		texts := make([]string, m)
+		for i := range texts {
+			texts[i] = topicText(rng, topics)
+		}
+		vecs, _ := emb.Embed(ctx, texts)
+		rows := make([][]any, m)
+		for i := range rows {
+			ch := benchChannels[(done+i)%len(benchChannels)]
+			imp := int64(100 + rng.IntN(20000))
+			clicks := int64(rng.IntN(int(imp/10) + 1))
+			conv := int64(rng.IntN(int(clicks/5) + 1))
+			rows[i] = []any{brand(done + i), string(ch), fieldsFor(ch, texts[i]), pgvector.NewVector(vecs[i]), imp, clicks, conv}
+		}
+		_, err := pool.CopyFrom(ctx, pgx.Identifier{"creatives"},
+			[]string{"brand_id", "channel", "fields", "embedding", "impressions", "clicks", "conversions"}, pgx.CopyFromRows(rows))
+		if err != nil {
+			return 0, 0, fmt.Errorf("copying creatives: %w", err)
+		}
+	}
+	load = time.Since(start)
+
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return load, 0, err
+	}
+	defer conn.Release()
+	// The build runs fastest when the graph fits in maintenance_work_mem.
+	if _, err := conn.Exec(ctx, "SET maintenance_work_mem = '1GB'"); err != nil {
+		return load, 0, err
+	}
+	defer conn.Exec(context.WithoutCancel(ctx), "RESET maintenance_work_mem")
+	start = time.Now()
+	if _, err := conn.Exec(ctx, "CREATE INDEX creatives_embedding ON creatives USING hnsw (embedding vector_cosine_ops)"); err != nil {
+		return load, 0, fmt.Errorf("building the HNSW index: %w", err)
+	}
+	build = time.Since(start)
+	_, err = conn.Exec(ctx, "ANALYZE creatives")
+	return load, build, err
+}
+
+// fieldsFor spreads a text over a channel's fields.
+func fieldsFor(ch tailor.Channel, text string) map[string]string {
+	names := ch.Spec().FieldNames()
+	parts := strings.Fields(text)
+	out := map[string]string{}
+	for i, name := range names {
+		lo, hi := i*len(parts)/len(names), (i+1)*len(parts)/len(names)
+		out[name] = strings.Join(parts[lo:hi], " ")
+	}
+	return out
+}
+
+// prepareWorkerSchema is the state every worker run starts from: a fresh
+// schema with the brief, seed past creatives of its brand and the tables of
+// the minimal job.
+func prepareWorkerSchema(ctx context.Context, dbURL, schema string, seed int, brief tailor.Brief) error {
+	st, err := freshStore(ctx, dbURL, schema)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if _, err := st.PutBrief(ctx, brief); err != nil {
+		return err
+	}
+	if _, _, err := loadCreatives(ctx, st, seed, func(int) string { return brief.Brand.ID }, 7); err != nil {
+		return err
+	}
+	_, err = st.Pool().Exec(ctx, `
+		CREATE TABLE minimal_jobs (id text PRIMARY KEY, brand_id text NOT NULL, found integer NOT NULL,
+			created_at timestamptz NOT NULL DEFAULT now());
+		CREATE TABLE minimal_variants (job_id text NOT NULL, ordinal integer NOT NULL, body text NOT NULL,
+			created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (job_id, ordinal));`)
+	return err
+}

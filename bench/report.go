@@ -1,0 +1,210 @@
+package bench
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// Output file names under the output folder.
+const (
+	FileMarkdown = "results.md"
+	FileJSON     = "results.json"
+	FileChart    = "chart.png"
+)
+
+// Write writes the report, the JSON and the chart into dir.
+func Write(dir string, res *Results) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	out := *res
+	out.Runs = make([]Run, len(res.Runs))
+	for i, r := range res.Runs {
+		r.RSS = trimRSS(r.RSS, 60)
+		out.Runs[i] = r
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, FileJSON), append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, FileMarkdown), []byte(Markdown(res)), 0o644); err != nil {
+		return err
+	}
+	return writeChart(filepath.Join(dir, FileChart), res)
+}
+
+// Markdown renders the results as a report with tables.
+func Markdown(res *Results) string {
+	var b strings.Builder
+	p := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
+	p("# Tailor benchmark (%s run)", res.Mode)
+	p("")
+	p("%s, %s, %.0f s in all. Every figure below was measured in this one run on a shared, noisy machine:", res.StartedAt.Format("2006-01-02 15:04 UTC"), res.Machine, res.Seconds)
+	p("compare the ratios, not the absolute numbers. The worker under test runs in a process of its own; Redis, Postgres")
+	p("(with pgvector) and the OpenAI stand-in (`internal/openaitest`) run on loopback. Jobs ask for %d channels × %d variants;", res.Config.Channels, res.Config.Variants)
+	p("every job is enqueued before the worker starts, so latency is a job's time in the handler.")
+	p("")
+	if len(res.Goals) > 0 {
+		p("## Goals")
+		p("")
+		p("| measure | value | goal | met |")
+		p("| --- | ---: | --- | --- |")
+		for _, g := range res.Goals {
+			met := "yes"
+			switch {
+			case g.NotJudged:
+				met = "not judged"
+			case !g.Met:
+				met = "**no**"
+			}
+			note := ""
+			if g.Note != "" {
+				note = " (" + g.Note + ")"
+			}
+			p("| %s%s | %.3g | %s | %s |", g.Name, note, g.Value, g.Target, met)
+		}
+		p("")
+	}
+	for _, n := range res.Notes {
+		p("%s", n)
+		p("")
+	}
+	p("## Throughput and cost per job")
+	p("")
+	p("| run | conc. | model latency | jobs | jobs/s | p50 ms | p95 ms | p99 ms | worker CPU ms/job | machine CPU ms/job | peak RSS MB | Redis cmds/job | PG xacts/job | PG rows/job | model calls/job |")
+	p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range res.Runs {
+		calls := "–"
+		if r.Role == roleTailor {
+			calls = fmt.Sprintf("%.2f", r.ModelCalls)
+		}
+		pg := func(v float64) string {
+			if r.Role == roleNoop {
+				return "–"
+			}
+			return fmt.Sprintf("%.1f", v)
+		}
+		p("| %s | %d | %.0f ms | %d | %.0f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f | %.1f | %s | %s | %s |",
+			r.Name, r.Concurrency, r.ModelLatencyMs, r.Succeeded, r.JobsPerSec, r.Latency.P50, r.Latency.P95, r.Latency.P99,
+			r.WorkerCPUMs, r.MachineCPUMs, r.PeakRSSMB, r.RedisCmds, pg(r.PGTransactions), pg(r.PGRowsInserted), calls)
+	}
+	p("")
+	p("Machine CPU = worker process (getrusage) + redis-server + the worker's Postgres backends and Postgres's background")
+	p("writers (/proc/<pid>/stat). Redis commands and Postgres transactions/rows are server- and database-wide counters")
+	p("(INFO commandstats, pg_stat_database), so other work on the machine at the same time inflates them.")
+	p("")
+	p("### Machine CPU per job, by process")
+	p("")
+	p("| run | worker ms | Redis ms | Postgres ms | total ms | model stand-in ms (not counted) | other load on the machine (cores) | past creatives at the end |")
+	p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range res.Runs {
+		if strings.HasPrefix(r.Name, "sweep") {
+			continue
+		}
+		standIn := "–"
+		if r.Role == roleTailor {
+			standIn = fmt.Sprintf("%.2f", r.StandInCPUMs)
+		}
+		p("| %s | %.2f | %.2f | %.2f | %.2f | %s | %.2f | %d |", r.Name, r.WorkerCPUMs, r.RedisCPUMs, r.PostgresCPUMs, r.MachineCPUMs, standIn, r.OtherCores, r.CreativesAtEnd)
+	}
+	p("")
+	p("The model stand-in runs in the harness process on the same two cores: its CPU is not part of Tailor's cost, but it")
+	p("takes cores the worker, Redis and Postgres would otherwise have. The last column is the CPU that everything else on the")
+	p("machine took during the run (/proc/stat less the processes above), in cores out of %d: the noise in each row. Each run", runtime.NumCPU())
+	p("starts from %d past creatives in the HNSW-indexed table; the last column is how many it held at the end.", res.Config.SeedCreatives)
+	p("")
+	for _, r := range res.Runs {
+		if len(r.Stages) == 0 || strings.HasPrefix(r.Name, "sweep") {
+			continue
+		}
+		p("### Where a job's time goes: %s, concurrency %d", r.Name, r.Concurrency)
+		p("")
+		p("| stage | ms per job | share |")
+		p("| --- | ---: | ---: |")
+		var total float64
+		for _, s := range r.Stages {
+			total += s.MsPerJob
+		}
+		for _, s := range r.Stages {
+			share := 0.0
+			if total > 0 {
+				share = 100 * s.MsPerJob / total
+			}
+			p("| %s | %.2f | %.0f %% |", s.Name, s.MsPerJob, share)
+		}
+		p("")
+	}
+	for _, r := range res.Runs {
+		if r.DBConns > 0 {
+			p("Runs named \"… DB conns\" change one setting of the worker to see what the gap to the latency bound depends on: the")
+			p("Postgres pool's size (tailor worker sizes it to concurrency + 2, at most 20), then also how many connections to the model are kept")
+			p("alive (Go's default keeps 2 per host, so under concurrency most calls open a new connection).")
+			p("")
+			break
+		}
+	}
+	p("Stages are timed from outside the generator, by wrapping the interfaces it declares (Model, Embedder,")
+	p("Retriever, Store); no hook in generator/. Wall time, summed over a job's calls: under concurrency it includes")
+	p("waiting for a database connection. The rest is computed: handler time minus the timed stages (0 when stages overlap: the")
+	p("pipeline may write a job's channels at once, and then their calls' times add up to more than the job's).")
+	p("")
+	if r := res.Retrieval; r != nil {
+		p("## Retrieval")
+		p("")
+		p("%d past creatives (%d brands × 3 channels, about %d per brand and channel), hashing embedder, 384 dimensions,", r.Creatives, r.Brands, r.PerFilter)
+		p("loaded with COPY in %.1f s with the HNSW index dropped; the index (m 16, ef_construction 64) was built in **%.1f s**.", r.LoadSeconds, r.BuildSeconds)
+		p("%d queries filtered by brand and channel, one at a time; plan: %s.", r.Queries, r.Plan)
+		p("")
+		p("| query | hnsw.ef_search | p50 ms | p95 ms | p99 ms | recall@10 |")
+		p("| --- | ---: | ---: | ---: | ---: | ---: |")
+		for _, e := range r.ByEfSearch {
+			p("| top 10 of one brand and channel (HNSW, iterative scan) | %d | %.2f | %.2f | %.2f | %.3f |", e.EfSearch, e.Filtered.P50, e.Filtered.P95, e.Filtered.P99, e.FilteredRecall)
+		}
+		for _, e := range r.ByEfSearch {
+			p("| top 10 of all %d creatives (HNSW) | %d | %.2f | %.2f | %.2f | %.3f |", r.Creatives, e.EfSearch, e.Unfiltered.P50, e.Unfiltered.P95, e.Unfiltered.P99, e.UnfilteredRecall)
+		}
+		p("| store.Similar as the worker calls it (k 5, 20 candidates, filtered) | 40 | %.2f | %.2f | %.2f | |", r.Similar.P50, r.Similar.P95, r.Similar.P99)
+		p("| exact top 10 of one brand and channel (no HNSW) | | %.2f | %.2f | %.2f | 1 |", r.Exact.P50, r.Exact.P95, r.Exact.P99)
+		p("")
+		p("Recall@10 is against an exact search: every query for the filtered search, the first %d for the unfiltered one.", r.UnfilteredChecks)
+		p("The creatives are synthetic: variations on %d themes (a quarter of each theme's words swapped), so that near neighbours", max(r.Creatives/100, 10))
+		p("exist as they do in real copy; recall depends on that shape, so read it as an estimate for real embeddings.")
+		if in := r.Inserts; in.Rows > 0 {
+			p("")
+			p("Storing past creatives: %d rows inserted nine to a transaction (as SaveJob stores a job's approved variants) cost", in.Rows)
+			p("Postgres **%.2f ms of CPU per row** into the HNSW-indexed table of %d rows (%.2f ms wall), against %.2f ms (%.2f ms wall)", in.HNSWCPUMs, r.Creatives, in.HNSWWallMs, in.PlainCPUMs, in.PlainWallMs)
+			p("into a copy without indexes.")
+		}
+		p("")
+	}
+	if g := res.Guardrails; g != nil {
+		p("## Guardrails")
+		p("")
+		p("The full check set (`guardrails.Check`) on %d variants written by `generator/openai` against the stand-in, %d rounds:", g.Variants, g.Rounds)
+		p("")
+		p("| mean µs per variant | p50 µs | p99 µs | checks/s (one core) | statuses |")
+		p("| ---: | ---: | ---: | ---: | --- |")
+		var st []string
+		for _, k := range []string{"approved", "flagged", "rejected"} {
+			st = append(st, fmt.Sprintf("%s %d", k, g.ByStatus[k]))
+		}
+		p("| %.0f | %.0f | %.0f | %.0f | %s |", g.MeanMicros, g.PerVariant.P50*1000, g.PerVariant.P99*1000, g.ChecksPerSec, strings.Join(st, ", "))
+		p("")
+	}
+	if m := res.Memory; m != nil {
+		p("## Memory")
+		p("")
+		p("Worker RSS sampled every 200 ms through %q (%d samples): %.0f MB after warm-up (20 %% of the run),", m.Run, m.Samples, m.AfterWarmupMB)
+		p("%.0f MB at the end (%+.1f %%), peak %.0f MB. The samples are in %s.", m.EndMB, m.GrowthPct, m.PeakMB, FileJSON)
+		p("")
+	}
+	p("![throughput against concurrency, and where a job's time goes](%s)", FileChart)
+	return b.String()
+}
