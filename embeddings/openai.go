@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
 	"time"
 
 	goopenai "github.com/sashabaranov/go-openai"
@@ -51,17 +50,11 @@ func (c OpenAIConfig) New() (*OpenAI, error) {
 	case c.Timeout < 0:
 		return nil, fmt.Errorf("openai embedder: timeout must not be negative, got %s", c.Timeout)
 	}
-	cc := goopenai.DefaultConfig(c.APIKey)
-	if c.BaseURL != "" {
-		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, fmt.Errorf("openai embedder: base URL %q: want an absolute http(s) URL", c.BaseURL)
-		}
-		cc.BaseURL = c.BaseURL
+	client, err := openaierr.NewClient(c.APIKey, c.BaseURL, c.HTTPClient)
+	if err != nil {
+		return nil, fmt.Errorf("openai embedder: %w", err)
 	}
-	// Record response headers (Retry-After) that go-openai's errors drop.
-	cc.HTTPClient = openaierr.Client(c.HTTPClient)
-	return &OpenAI{client: goopenai.NewClientWithConfig(cc), cfg: c}, nil
+	return &OpenAI{client: client, cfg: c}, nil
 }
 
 // OpenAI embeds texts with an OpenAI-compatible embeddings endpoint. It is

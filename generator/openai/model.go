@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
 	"time"
 
 	goopenai "github.com/sashabaranov/go-openai"
@@ -67,17 +66,11 @@ func New(cfg Config) (*Model, error) {
 	case cfg.Temperature < 0 || cfg.Temperature > 2:
 		return nil, fmt.Errorf("openai model: temperature must be within [0, 2], got %g", cfg.Temperature)
 	}
-	cc := goopenai.DefaultConfig(cfg.APIKey)
-	if cfg.BaseURL != "" {
-		u, err := url.Parse(cfg.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, fmt.Errorf("openai model: base URL %q: want an absolute http(s) URL", cfg.BaseURL)
-		}
-		cc.BaseURL = cfg.BaseURL
+	client, err := openaierr.NewClient(cfg.APIKey, cfg.BaseURL, cfg.HTTPClient)
+	if err != nil {
+		return nil, fmt.Errorf("openai model: %w", err)
 	}
-	// Record response headers (Retry-After) that go-openai's errors drop.
-	cc.HTTPClient = openaierr.Client(cfg.HTTPClient)
-	return &Model{client: goopenai.NewClientWithConfig(cc), cfg: cfg}, nil
+	return &Model{client: client, cfg: cfg}, nil
 }
 
 // Name returns the configured model name.

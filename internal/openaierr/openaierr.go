@@ -6,7 +6,8 @@
 // unreadable answers) become a *Transient, which carries how long the server
 // asked us to wait. A request the server can never accept (HTTP 400) wraps
 // tailor.ErrInvalid. Everything else is returned unclassified: the queue
-// retries it with its own backoff.
+// retries it with its own backoff. NewClient builds the go-openai client whose
+// responses it can read.
 package openaierr
 
 import (
