@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"testing"
-	"time"
 
 	tailor "github.com/tailorhq/tailor"
-	"github.com/tailorhq/tailor/embeddings"
 	"github.com/tailorhq/tailor/internal/testenv"
 	"github.com/tailorhq/tailor/store"
 )
@@ -20,25 +18,17 @@ func TestLearnedCreativesNeedOutcomes(t *testing.T) {
 	ctx := context.Background()
 	st := testenv.Store(t)
 	b := brief(t)
-	fields := map[string]string{"title": "Winter grip", "body": "Winter trail shoes with grip."}
-	vec, _ := embeddings.Hashing{}.Embed(ctx, []string{"Winter grip\nWinter trail shoes with grip."})
-	id := "6f1c1a52-5a8f-4c57-9d7a-1b2c3d4e5f60"
-	res := tailor.JobResult{JobID: "job_learn", Ref: b.Ref(), IdempotencyKey: "k", CustomerID: "c-1",
-		Variants: []tailor.Variant{{VariantID: id, JobID: "job_learn", CustomerID: "c-1", BrandID: b.Brand.ID,
-			CampaignID: b.Campaign.ID, BriefVersion: 1, Channel: tailor.Push, Fields: fields, Status: tailor.Approved,
-			Report: tailor.Report{Status: tailor.Approved, Findings: []tailor.Finding{}}, Model: "m", PromptVersion: "push/v1", CreatedAt: time.Now()}},
-		Learned: map[string]tailor.Learned{id: {Fields: fields, Vector: vec[0]}}}
-	if saved, err := st.SaveJob(ctx, res); err != nil || !saved {
-		t.Fatalf("saving: %v %v", saved, err)
-	}
-	got, err := st.Similar(ctx, b.Brand.ID, tailor.Push, vec[0], 5)
+	id := saveVariants(t, st, b, "c-1", tailor.Approved)[0].VariantID
+	query := make([]float32, store.Dimensions) // the vector saveVariants learns with
+	query[0] = 1
+	got, err := st.Similar(ctx, b.Brand.ID, tailor.Push, query, 5)
 	if err != nil || len(got) != 0 {
 		t.Fatalf("unproven learned creative retrieved: %v %v", got, err)
 	}
 	if err := st.AddOutcome(ctx, b.Brand.ID, store.Outcome{VariantID: id, Impressions: 100, Clicks: 9, Conversions: 2}); err != nil {
 		t.Fatal(err)
 	}
-	got, err = st.Similar(ctx, b.Brand.ID, tailor.Push, vec[0], 5)
+	got, err = st.Similar(ctx, b.Brand.ID, tailor.Push, query, 5)
 	if err != nil || len(got) != 1 || got[0].Performance < 0.1 {
 		t.Fatalf("after outcomes: %+v %v", got, err)
 	}
@@ -60,14 +50,7 @@ func TestNewBriefVersionMakesVariantsStale(t *testing.T) {
 	if _, err := st.PutBrief(ctx, b); err != nil {
 		t.Fatal(err)
 	}
-	res := tailor.JobResult{JobID: "job_stale", Ref: b.Ref(), IdempotencyKey: "k", CustomerID: "c-1",
-		Variants: []tailor.Variant{{VariantID: "0c1d2e3f-0000-4000-8000-000000000001", JobID: "job_stale", CustomerID: "c-1",
-			BrandID: b.Brand.ID, CampaignID: b.Campaign.ID, BriefVersion: 1, Channel: tailor.Push,
-			Fields: map[string]string{"title": "t", "body": "b"}, Status: tailor.Approved,
-			Report: tailor.Report{Status: tailor.Approved, Findings: []tailor.Finding{}}, Model: "m", PromptVersion: "push/v1", CreatedAt: time.Now()}}}
-	if _, err := st.SaveJob(ctx, res); err != nil {
-		t.Fatal(err)
-	}
+	saveVariants(t, st, b, "c-1", tailor.Approved)
 	list := func(current bool) []tailor.Variant {
 		vs, err := st.Variants(ctx, store.VariantFilter{BrandID: b.Brand.ID, Current: current})
 		if err != nil {
