@@ -28,8 +28,8 @@ var (
 	monthNameRe  = regexp.MustCompile(`^` + monthNames + `$`)
 	dateISO      = regexp.MustCompile(`(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})`)
 	dateNumeric  = regexp.MustCompile(`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})|(\d{1,2})/(\d{1,2})`)
-	dateMonthDay = regexp.MustCompile(monthNames + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`)
-	dateDayMonth = regexp.MustCompile(`(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthNames + `\.?(?:,?\s+(\d{4}))?`)
+	dateMonthDay = newStartRe(monthNames + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`)
+	dateDayMonth = newStartRe(`(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthNames + `\.?(?:,?\s+(\d{4}))?`)
 )
 
 var dateContext = map[string]bool{"ends": true, "end": true, "until": true, "through": true, "thru": true, "by": true,
@@ -48,11 +48,55 @@ func digitSepDigit(s string) bool {
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
+// monthFirst are the first letters of the months.
+const monthFirst = "jfmasond"
+
+// monthStart reports whether a month name can start at s[i]: every one
+// starts with one of the twelve three-letter abbreviations.
+func monthStart(s string, i int) bool { return len(s)-i >= 3 && monthIndex(s[i:i+3]) > 0 }
+
+// dayStart reports whether a dateDayMonth match can start at s[i]: one or
+// two digits that end their run of digits (a third would stop \d{1,2}),
+// followed by an ordinal suffix or a space.
+func dayStart(s string, i int) bool {
+	j := i
+	for j < len(s) && isDigitByte(s[j]) {
+		j++
+	}
+	return j > i && j-i <= 2 && j < len(s) && strings.IndexByte("snrt \t\n\f\r", s[j]) >= 0
+}
+
+// monthIndex returns the month (1-12) whose three-letter abbreviation s
+// starts with, or 0.
 func monthIndex(s string) int {
-	for i, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
-		if strings.HasPrefix(s, m) {
-			return i + 1
-		}
+	if len(s) < 3 {
+		return 0
+	}
+	switch s[:3] {
+	case "jan":
+		return 1
+	case "feb":
+		return 2
+	case "mar":
+		return 3
+	case "apr":
+		return 4
+	case "may":
+		return 5
+	case "jun":
+		return 6
+	case "jul":
+		return 7
+	case "aug":
+		return 8
+	case "sep":
+		return 9
+	case "oct":
+		return 10
+	case "nov":
+		return 11
+	case "dec":
+		return 12
 	}
 	return 0
 }
@@ -82,7 +126,7 @@ func findDates(t *text) []dateMention {
 
 func scanDates(t *text) []dateMention {
 	var out []dateMention
-	if !strings.ContainsAny(t.norm, "0123456789") {
+	if !hasDigit(t.norm) {
 		return nil // every date pattern has a number in it
 	}
 	addM := func(b, e int, ds ...ymd) {
@@ -118,14 +162,14 @@ func scanDates(t *text) []dateMention {
 		}
 		b, e := t.words[max(0, i-2)].b, t.words[min(len(t.words)-1, i+3)].e
 		win := t.norm[b:e]
-		for _, m := range dateMonthDay.FindAllStringSubmatchIndex(win, -1) {
+		for _, m := range dateMonthDay.findAll(win, monthFirst, monthStart) {
 			d := ymd{0, monthIndex(win[m[2]:m[3]]), atoi(win[m[4]:m[5]])}
 			if m[6] >= 0 {
 				d.y = atoi(win[m[6]:m[7]])
 			}
 			addM(b+m[0], b+m[1], d)
 		}
-		for _, m := range dateDayMonth.FindAllStringSubmatchIndex(win, -1) {
+		for _, m := range dateDayMonth.findAll(win, "0123456789", dayStart) {
 			d := ymd{0, monthIndex(win[m[4]:m[5]]), atoi(win[m[2]:m[3]])}
 			if m[6] >= 0 {
 				d.y = atoi(win[m[6]:m[7]])
@@ -167,6 +211,29 @@ func anySame(a, b []ymd) bool {
 			if x.same(y) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasDigit reports whether s has an ASCII digit (as strings.ContainsAny(s,
+// "0123456789") does, without its rune-by-rune search on short strings).
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigitByte(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasByteIn reports whether s has one of the ASCII bytes in set: as
+// strings.ContainsAny(s, set) for an ASCII set, which on the short gaps
+// between words costs a search per rune.
+func hasByteIn(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) >= 0 {
+			return true
 		}
 	}
 	return false

@@ -12,7 +12,7 @@ import (
 // the brand's maximum, and emoji the brand does not allow. All are flags: a
 // reviewer decides.
 func checkFormat(r *run) {
-	allowCaps := r.capsAllowed()
+	allowCaps := r.rules.caps
 	for _, f := range r.fields {
 		checkExclamations(r, f)
 		checkShouting(r, f, allowCaps)
@@ -39,12 +39,13 @@ func checkExclamations(r *run, f field) {
 
 // capsAllowed returns the all-caps words the copy may use: those the brief
 // itself writes in capitals (product names, codes) and common initialisms.
-func (r *run) capsAllowed() map[string]bool {
+// It depends on the brief alone, so compileRules keeps it with the rules.
+func capsAllowed(brief tailor.Brief) map[string]bool {
 	allow := map[string]bool{}
 	for _, w := range []string{"STOP", "HELP", "FAQ", "USA", "UK", "EU", "DIY", "VIP", "SMS", "GPS", "LED", "USB", "UV", "SPF", "NYC", "CEO", "ID", "PIN", "TV", "HD", "MSRP", "XL", "XXL", "XS", "OK", "RSVP", "PS", "AM", "PM", "BBQ", "ASAP", "NEW", "EST", "PST", "UTC", "APR", "FAQS"} {
 		allow[w] = true
 	}
-	b, c := r.in.Brief.Brand, r.in.Brief.Campaign
+	b, c := brief.Brand, brief.Campaign
 	for _, s := range append([]string{b.Name, c.Product, c.Offer, c.CTA, c.Objective}, mapValues(b.RequiredDisclaimers)...) {
 		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 			if w == strings.ToUpper(w) {
@@ -93,21 +94,34 @@ func checkShouting(r *run, f field, allow map[string]bool) {
 			i++
 			continue
 		}
+		// The word runs over letters, digits and apostrophes; count them.
 		j := i
-		for j < len(runes) && (unicode.IsLetter(runes[j]) || unicode.IsDigit(runes[j]) || runes[j] == '\'') {
-			j++
-		}
-		w := string(runes[i:j])
-		n, caps, digit := 0, true, false
-		for _, c := range w {
-			switch {
+		n, caps, digit, lower := 0, true, false, false
+		for ; j < len(runes); j++ {
+			switch c := runes[j]; {
 			case unicode.IsLetter(c):
 				n++
 				caps = caps && unicode.IsUpper(c)
+				lower = lower || c >= 'a' && c <= 'z'
+				continue
 			case unicode.IsDigit(c):
 				digit = true
+				continue
+			case c == '\'':
+				continue
 			}
+			break
 		}
+		if lower {
+			// Not in capitals, and not in allow, whose words all equal their
+			// upper case: the switch below would only look at digit.
+			if !digit {
+				flush()
+			}
+			i = j
+			continue
+		}
+		w := string(runes[i:j])
 		base := strings.TrimSuffix(strings.Trim(w, "'"), "'S")
 		switch {
 		case caps && n >= 2 && !digit && !allow[base]:
@@ -144,6 +158,9 @@ func isEmoji(r rune) bool {
 
 // checkEmoji reports each run of emoji (with its joiners and modifiers).
 func checkEmoji(r *run, f field) {
+	if f.t.ascii {
+		return // every emoji is above U+2000
+	}
 	runes := f.t.runeSlice()
 	for i := 0; i < len(runes); i++ {
 		if !isEmoji(runes[i]) {

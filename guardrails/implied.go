@@ -1,6 +1,7 @@
 package guardrails
 
 import (
+	"fmt"
 	"strings"
 
 	tailor "github.com/tailorhq/tailor"
@@ -298,7 +299,12 @@ var genericHeads = map[string]bool{
 	"running": true, "walking": true, "day": true, "time": true, "home": true, "family": true, "food": true,
 }
 
-func factHints(value string) []factHint {
+// factHints is shared (see memo): read it, do not change it.
+func factHints(value string) []factHint { return hintsMemo.get(value) }
+
+var hintsMemo = newMemo(factHintsUncached)
+
+func factHintsUncached(value string) []factHint {
 	ws := wordsOf(value)
 	if len(ws) == 0 {
 		return nil
@@ -334,20 +340,21 @@ func factHints(value string) []factHint {
 }
 
 // checkFactHints reports words that hint at a fact the copy may not use.
-func checkFactHints(r *run, fact tailor.Fact, msg string) {
+// The message is format with the fact's key, made only for a finding.
+func checkFactHints(r *run, fact tailor.Fact, format string) {
 	for _, h := range factHints(fact.Value) {
 		if r.rules.brief.findWords([]string{h.word}) != nil {
 			continue // the campaign's own product or offer
 		}
 		for _, f := range r.fields {
 			for i, w := range f.t.words {
-				if w.s != h.word && w.s != h.word+"s" && w.s != h.word+"es" && w.s != h.word+"er" && w.s != h.word+"ers" {
-					continue
+				if sfx, ok := strings.CutPrefix(w.s, h.word); !ok || sfx != "" && sfx != "s" && sfx != "es" && sfx != "er" && sfx != "ers" {
+					continue // neither the word nor word+s, es, er or ers
 				}
 				if h.synonym && !sentenceAddressesReader(f.t, i) || h.afterYour && (i == 0 || f.t.words[i-1].s != "your") {
 					continue
 				}
-				r.addAt(InferredFact, tailor.Block, f.name, f.t.span(w.b, w.e), msg)
+				r.addAt(InferredFact, tailor.Block, f.name, f.t.span(w.b, w.e), fmt.Sprintf(format, fact.Key))
 			}
 		}
 	}
@@ -358,10 +365,10 @@ func checkFactHints(r *run, fact tailor.Fact, msg string) {
 func sentenceAddressesReader(t *text, i int) bool {
 	ws := t.words
 	b, e := i, i
-	for b > 0 && !strings.ContainsAny(t.norm[ws[b-1].e:ws[b].b], ".!?;\n") {
+	for b > 0 && !hasByteIn(t.norm[ws[b-1].e:ws[b].b], ".!?;\n") {
 		b--
 	}
-	for e+1 < len(ws) && !strings.ContainsAny(t.norm[ws[e].e:ws[e+1].b], ".!?;\n") {
+	for e+1 < len(ws) && !hasByteIn(t.norm[ws[e].e:ws[e+1].b], ".!?;\n") {
 		e++
 	}
 	for _, w := range ws[b : e+1] {

@@ -1,6 +1,7 @@
 package guardrails
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,12 +21,15 @@ type text struct {
 	// produced byte i of norm: a match norm[b:e] came from orig runes
 	// [start[b], end[e-1]).
 	start, end []int32
-	runes      int // runes in orig
+	runes      int  // runes in orig
+	ascii      bool // orig is all ASCII
 	words      []word
 	origRunes  []rune        // orig as runes, made on first use
 	dates      []dateMention // the dates in norm, found on first use
 	datesDone  bool
-	hits       [][]int // by rule id: the words that trigger it, found on first use
+	hits       []uint64 // rule id<<32 | word: the words that trigger each rule, found on first use
+	hitsDone   bool
+	hitRules   []uint64 // bit id: some word triggers rule id
 }
 
 // word is a maximal run of letters and digits in norm, by byte offsets.
@@ -38,10 +42,14 @@ type word struct {
 func newText(s string) *text {
 	t := &text{orig: s}
 	buf := make([]byte, 0, len(s))
-	t.start = make([]int32, 0, len(s))
-	t.end = make([]int32, 0, len(s))
-	if isASCII(s) {
+	// One allocation for both; the caps keep an append past len(s) (NFKC
+	// can lengthen text) from writing into the other.
+	se := make([]int32, 2*len(s))
+	t.start, t.end = se[:0:len(s)], se[len(s):len(s):2*len(s)]
+	if t.ascii = isASCII(s); t.ascii {
 		// NFKC leaves ASCII alone: fold byte by byte.
+		buf, start, end := buf[:len(s)], t.start[:len(s)], t.end[:len(s)]
+		n := 0
 		for i := 0; i < len(s); i++ {
 			c := s[i]
 			switch {
@@ -54,11 +62,11 @@ func newText(s string) *text {
 			case c == '`':
 				c = '\''
 			}
-			buf = append(buf, c)
-			t.start = append(t.start, int32(i))
-			t.end = append(t.end, int32(i+1))
+			buf[n], start[n], end[n] = c, int32(i), int32(i+1)
+			n++
 		}
-		t.norm, t.runes = string(buf), len(s)
+		t.start, t.end = start[:n], end[:n]
+		t.norm, t.runes = string(buf[:n]), len(s)
 		t.words = splitWords(t.norm)
 		return t
 	}
@@ -178,20 +186,33 @@ var foldMap = map[rune]rune{
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// asciiWord[c] is isWordRune(rune(c)) for ASCII c.
+var asciiWord = func() (set [256]bool) {
+	for c := range utf8.RuneSelf {
+		set[c] = isWordRune(rune(c))
+	}
+	return set
+}()
+
 func splitWords(s string) []word {
-	var ws []word
+	ws := make([]word, 0, len(s)/5+1) // most words and their spaces take five bytes or more
 	b := -1
-	for i, r := range s {
-		if isWordRune(r) {
-			if b < 0 {
-				b = i
-			}
-			continue
+	for i := 0; i < len(s); {
+		// As ranging over s: ASCII by table, the rest rune by rune.
+		in, n := asciiWord[s[i]], 1
+		if s[i] >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			in = isWordRune(r)
 		}
-		if b >= 0 {
+		switch {
+		case in && b < 0:
+			b = i
+		case !in && b >= 0:
 			ws = append(ws, word{s[b:i], canonWord(s[b:i]), b, i})
 			b = -1
 		}
+		i += n
 	}
 	if b >= 0 {
 		ws = append(ws, word{s[b:], canonWord(s[b:]), b, len(s)})
@@ -232,9 +253,15 @@ type match struct {
 }
 
 // find returns the whole-word matches of m in norm.
-func (t *text) find(m matcher) []match {
+func (t *text) find(m matcher) []match { return t.findFrom(m, 0) }
+
+// findFrom returns the whole-word matches of m in norm that find returns,
+// searching from byte c on: no match may start before c, and norm[c-1] must
+// not be a letter, digit or '_' (so that \b at c reads the same).
+func (t *text) findFrom(m matcher, c int) []match {
 	var out []match
-	for _, loc := range m.FindAllStringSubmatchIndex(t.norm, -1) {
+	for _, loc := range m.FindAllStringSubmatchIndex(t.norm[c:], -1) {
+		loc[0], loc[1] = loc[0]+c, loc[1]+c
 		if loc[1] <= loc[0] || !t.wordAt(loc[0], loc[1]) {
 			continue
 		}
@@ -256,6 +283,11 @@ func (t *text) findWords(phrase []string) [][2]int {
 	if len(phrase) == 0 {
 		return nil
 	}
+	if !canonValues[phrase[0]] && !strings.Contains(t.norm, phrase[0]) {
+		// A word whose canon is phrase[0], not an abbreviation canonWord
+		// makes, is phrase[0] itself, written in norm.
+		return nil
+	}
 	var out [][2]int
 	for i := 0; i+len(phrase) <= len(t.words); i++ {
 		ok := true
@@ -272,8 +304,13 @@ func (t *text) findWords(phrase []string) [][2]int {
 	return out
 }
 
-// wordsOf returns the canonical words of s, for findWords.
-func wordsOf(s string) []string {
+// wordsOf returns the canonical words of s, for findWords. The result is
+// shared: read it, do not change it.
+func wordsOf(s string) []string { return wordsMemo.get(s) }
+
+var wordsMemo = newMemo(wordsOfUncached)
+
+func wordsOfUncached(s string) []string {
 	ws := splitWords(normalize(s))
 	out := make([]string, len(ws))
 	for i, w := range ws {
@@ -284,11 +321,23 @@ func wordsOf(s string) []string {
 
 // canonWord folds spelling variants that mean the same words in addresses.
 func canonWord(w string) string {
+	if len(w) < 2 || len(w) > 9 || w[0] < 'a' || w[0] > 'w' {
+		return w // every key of canonWords is 2 to 9 letters from a to w
+	}
 	if c, ok := canonWords[w]; ok {
 		return c
 	}
 	return w
 }
+
+// canonValues are the abbreviations canonWords folds to.
+var canonValues = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range canonWords {
+		m[v] = true
+	}
+	return m
+}()
 
 var canonWords = map[string]string{
 	"street": "st", "avenue": "ave", "av": "ave", "road": "rd", "boulevard": "blvd", "drive": "dr",

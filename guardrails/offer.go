@@ -21,7 +21,7 @@ type offer struct {
 }
 
 var (
-	percentRe = regexp.MustCompile(`(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)|half\s+(?:off|price)`)
+	percentRe = newStartRe(`(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)|half\s+(?:off|price)`)
 	moneyRe   = regexp.MustCompile(`[$€£]\s?(\d[\d,]*(?:\.\d{1,2})?)(?:\s?(k)\b)?|(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|usd|euros?|eur|pounds|gbp|bucks)\b`)
 	codeRe    = regexp.MustCompile(`(?:code|coupon|promo|voucher)\s*:?\s*["']?([a-z0-9][a-z0-9\-]{2,19})`)
 )
@@ -59,7 +59,7 @@ func percents(t *text) []numMatch {
 	if !strings.Contains(t.norm, "%") && !strings.Contains(t.norm, "per") && !strings.Contains(t.norm, "half") {
 		return nil
 	}
-	for _, m := range percentRe.FindAllStringSubmatchIndex(t.norm, -1) {
+	for _, m := range percentRe.findAll(t.norm, "0123456789h", percentStart()) {
 		if m[2] < 0 {
 			out = append(out, numMatch{m[0], m[1], 50, "half"})
 			continue
@@ -76,9 +76,37 @@ func percents(t *text) []numMatch {
 	return out
 }
 
+// percentStart returns a test of where a percentRe match can start: at
+// "half", or at a digit whose run of digits, dots and spaces (what the
+// pattern allows before its suffix) is followed by "%" or "p" (percent, per
+// cent). Positions are asked in increasing order; a run is measured once.
+func percentStart() func(s string, i int) bool {
+	end, ok := -1, false
+	return func(s string, i int) bool {
+		switch c := s[i]; {
+		case c == 'h':
+			return strings.HasPrefix(s[i:], "half")
+		case !isDigitByte(c):
+			return false
+		case i >= end:
+			end = i
+			for end < len(s) && (isDigitByte(s[end]) || s[end] == '.' || isSpaceRE(s[end])) {
+				end++
+			}
+			ok = end < len(s) && (s[end] == '%' || s[end] == 'p')
+		}
+		return ok
+	}
+}
+
+// isSpaceRE reports whether c is in `\s` of Go's regexp: [\t\n\f\r ].
+func isSpaceRE(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
 func amounts(t *text) []numMatch {
 	var out []numMatch
-	if !strings.ContainsAny(t.norm, "$€£") && !strings.Contains(t.norm, "dollar") && !strings.Contains(t.norm, "eur") &&
+	// hasCurrency is strings.ContainsAny(t.norm, "$€£") without its rune-by-rune search.
+	hasCurrency := strings.IndexByte(t.norm, '$') >= 0 || strings.Contains(t.norm, "€") || strings.Contains(t.norm, "£")
+	if !hasCurrency && !strings.Contains(t.norm, "dollar") && !strings.Contains(t.norm, "eur") &&
 		!strings.Contains(t.norm, "usd") && !strings.Contains(t.norm, "pound") && !strings.Contains(t.norm, "gbp") && !strings.Contains(t.norm, "buck") {
 		return nil
 	}
@@ -107,7 +135,7 @@ func codes(t *text, loose bool) []numMatch {
 	if strings.Contains(t.norm, "code") || strings.Contains(t.norm, "coupon") || strings.Contains(t.norm, "promo") || strings.Contains(t.norm, "voucher") {
 		for _, m := range codeRe.FindAllStringSubmatchIndex(t.norm, -1) {
 			c := strings.ToUpper(t.norm[m[2]:m[3]])
-			if isCode(t.origAt(t.span(m[2], m[3]))) || strings.ContainsAny(c, "0123456789") {
+			if isCode(t.origAt(t.span(m[2], m[3]))) || hasDigit(c) {
 				out = append(out, numMatch{m[2], m[3], 0, c})
 			}
 		}
@@ -116,12 +144,12 @@ func codes(t *text, loose bool) []numMatch {
 		return out
 	}
 	for _, w := range t.words {
-		if !strings.ContainsAny(w.s, "0123456789") {
+		if !hasDigit(w.s) {
 			continue
 		}
 		orig := t.origAt(t.span(w.b, w.e))
 		// Three letters or more: "10K" and "5G" are not codes.
-		if isCode(orig) && strings.ContainsAny(orig, "0123456789") && letterCount(orig) >= 3 &&
+		if isCode(orig) && hasDigit(orig) && letterCount(orig) >= 3 &&
 			!slices.ContainsFunc(out, func(n numMatch) bool { return n.b <= w.b && w.e <= n.e }) {
 			out = append(out, numMatch{w.b, w.e, 0, strings.ToUpper(orig)})
 		}

@@ -3,6 +3,7 @@ package guardrails
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -95,7 +96,11 @@ var trivialValues = map[string]bool{
 // product of the campaign).
 func factWords(r *run, value string) []string {
 	ws := wordsOf(value)
-	if len(ws) == 0 || len(strings.Join(ws, "")) < 4 || (len(ws) == 1 && trivialValues[ws[0]]) {
+	n := 0 // len(strings.Join(ws, "")) without the string
+	for _, w := range ws {
+		n += len(w)
+	}
+	if len(ws) == 0 || n < 4 || (len(ws) == 1 && trivialValues[ws[0]]) {
 		return nil
 	}
 	if r.rules.brief.findWords(ws) != nil {
@@ -108,9 +113,9 @@ func checkFact(r *run, fact tailor.Fact) {
 	c := r.in.Profile.Consent
 	switch {
 	case fact.Sensitive:
-		checkFactHints(r, fact, fmt.Sprintf("hints at the sensitive fact %q without quoting it", fact.Key))
+		checkFactHints(r, fact, "hints at the sensitive fact %q without quoting it")
 	case fact.Source == tailor.Inferred && !c.InferredData:
-		checkFactHints(r, fact, fmt.Sprintf("hints at the inferred fact %q without consent to inferred data", fact.Key))
+		checkFactHints(r, fact, "hints at the inferred fact %q without consent to inferred data")
 	}
 	ws := factWords(r, fact.Value)
 	if ws == nil {
@@ -124,7 +129,7 @@ func checkFact(r *run, fact tailor.Fact) {
 			case fact.Source == tailor.Inferred && !c.InferredData:
 				r.addAt(InferredFact, tailor.Block, f.name, sp,
 					fmt.Sprintf("surfaces the inferred fact %q without consent to inferred data", fact.Key))
-			case fact.Source == tailor.Observed && surveillanceKey.MatchString(fact.Key):
+			case fact.Source == tailor.Observed && trackingKey(fact.Key):
 				r.addAt(Surveillance, tailor.Flag, f.name, sp, fmt.Sprintf("repeats the tracking detail %q", fact.Key))
 			}
 			if !c.Personalization {
@@ -134,6 +139,12 @@ func checkFact(r *run, fact tailor.Fact) {
 		}
 	}
 }
+
+// trackingKey reports whether surveillanceKey matches a fact's key; keys
+// repeat on every call, so the answers are kept (see memo).
+func trackingKey(key string) bool { return trackingKeys.get(key) }
+
+var trackingKeys = newMemo(surveillanceKey.MatchString)
 
 // surveillanceKey names facts that record how often, how much, when or where.
 var surveillanceKey = regexp.MustCompile(`(^|_)(count|counts|times|frequency|visits|opens|clicks|amount|spent|spend|total|location|gps|ip|address|time|timestamp|hour|minutes|seconds|duration|distance|store|city|place|geo)(_|$)`)
@@ -155,6 +166,25 @@ func checkPII(r *run, fact tailor.Fact) {
 // piiMatcher decides by the value's shape (and the key when the shape says
 // nothing) what the value is and how to find it in copy.
 func piiMatcher(key, v string) (string, func(*run, *text) [][2]int) {
+	m := piiMemo.get(strconv.Itoa(len(key)) + ":" + key + v)
+	return m.kind, m.find
+}
+
+// piiMemo keeps piiMatcher's work per key and value (see memo), keyed by
+// the key's length, ":", the key and the value.
+var piiMemo = newMemo(func(kv string) piiMatch {
+	n, kv, _ := strings.Cut(kv, ":")
+	l, _ := strconv.Atoi(n)
+	kind, find := piiMatcherUncached(kv[:l], kv[l:])
+	return piiMatch{kind, find}
+})
+
+type piiMatch struct {
+	kind string
+	find func(*run, *text) [][2]int
+}
+
+func piiMatcherUncached(key, v string) (string, func(*run, *text) [][2]int) {
 	key = strings.ToLower(key)
 	ds := parseDates(v)
 	keyIs := func(words ...string) bool {
@@ -217,7 +247,7 @@ func findPhone(t *text, want string) [][2]int {
 		return nil
 	}
 	tail := want[max(0, len(want)-10):]
-	for _, m := range phoneRun.FindAllStringIndex(t.norm, -1) {
+	for _, m := range phoneMatches(t.norm) {
 		got := digits(t.norm[m[0]:m[1]])
 		if len(got) >= 7 && (strings.HasSuffix(want, got) || strings.HasSuffix(got, tail)) && t.wordAt(m[0], m[1]) {
 			out = append(out, t.span(m[0], m[1]))
@@ -225,6 +255,44 @@ func findPhone(t *text, want string) [][2]int {
 	}
 	return out
 }
+
+// phoneMatches returns phoneRun's matches in s that have 7 digits or more.
+// Every character of a match is a phone character, so matches lie within
+// maximal runs of them and the regexp finds the same ones run by run; a run
+// with fewer than 7 digits holds none with 7.
+func phoneMatches(s string) [][]int {
+	var out [][]int
+	for b := 0; b < len(s); {
+		if !phoneChars[s[b]] {
+			b++
+			continue
+		}
+		e, n := b, 0
+		for ; e < len(s) && phoneChars[s[e]]; e++ {
+			if isDigitByte(s[e]) {
+				n++
+			}
+		}
+		if n >= 7 {
+			for _, m := range phoneRun.FindAllStringIndex(s[b:e], -1) {
+				if len(digits(s[b+m[0]:b+m[1]])) >= 7 {
+					out = append(out, []int{b + m[0], b + m[1]})
+				}
+			}
+		}
+		b = e
+	}
+	return out
+}
+
+// phoneChars are the bytes a phoneRun match can hold: digits, `\s` (space,
+// \t, \n, \f, \r) and "+()./-".
+var phoneChars = func() (set [256]bool) {
+	for _, c := range []byte("0123456789 \t\n\f\r+()./-") {
+		set[c] = true
+	}
+	return set
+}()
 
 func findEmail(t *text, want string) [][2]int {
 	var out [][2]int
@@ -291,7 +359,7 @@ func addressParts(v string) [][]string {
 				addP([]string{w}) // a ZIP code
 			}
 			// Two words with digits in a row: a postcode ("E2 8AA", "K1A 0B1").
-			if i > 0 && strings.ContainsAny(w, "0123456789") && strings.ContainsAny(pw[i-1], "0123456789") &&
+			if i > 0 && hasDigit(w) && hasDigit(pw[i-1]) &&
 				strings.IndexFunc(w+pw[i-1], unicode.IsLetter) >= 0 {
 				addP(pw[i-1 : i+1])
 			}

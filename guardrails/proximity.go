@@ -36,11 +36,29 @@ var (
 	greetings      = map[string]bool{"happy": true, "merry": true, "wishing": true, "blessed": true, "joyous": true, "joyful": true, "mubarak": true}
 )
 
+// proximityKind is what a word is to checkSentence; proximityWords joins
+// secondPerson, greetings and proximityIndex so that a word is looked up once.
+type proximityKind struct {
+	you, greeting bool
+	cat           string
+}
+
+var proximityWords = map[string]proximityKind{}
+
 func init() {
 	for cat, terms := range proximityTerms {
 		for _, w := range strings.Fields(terms) {
 			proximityIndex[w] = cat
 		}
+	}
+	for w, cat := range proximityIndex {
+		proximityWords[w] = proximityKind{cat: cat}
+	}
+	for w := range greetings {
+		proximityWords[w] = proximityKind{greeting: true, cat: proximityIndex[w]}
+	}
+	for w := range secondPerson {
+		proximityWords[w] = proximityKind{you: true, greeting: greetings[w], cat: proximityIndex[w]}
 	}
 }
 
@@ -51,7 +69,7 @@ func checkProximity(r *run) {
 		ws := f.t.words
 		for start := 0; start < len(ws); {
 			end := start + 1
-			for end < len(ws) && !strings.ContainsAny(f.t.norm[ws[end-1].e:ws[end].b], ".!?\n;") {
+			for end < len(ws) && !hasByteIn(f.t.norm[ws[end-1].e:ws[end].b], ".!?\n;") {
 				end++
 			}
 			checkSentence(r, f, ws[start:end])
@@ -63,15 +81,15 @@ func checkProximity(r *run) {
 func checkSentence(r *run, f field, ws []word) {
 	you, greeting, cat := false, false, ""
 	for _, w := range ws {
+		k, ok := proximityWords[w.s]
 		switch {
-		case secondPerson[w.s]:
+		case !ok:
+		case k.you:
 			you = true
-		case greetings[w.s]:
+		case k.greeting:
 			greeting = true
-		case cat == "":
-			if c, ok := proximityIndex[w.s]; ok {
-				cat = c
-			}
+		case cat == "" && k.cat != "":
+			cat = k.cat
 		}
 	}
 	if !you || cat == "" || greeting {

@@ -69,7 +69,7 @@ func grade(t *text) (float64, int, [2]int) {
 			prevEnd = w.e // "you're" is one word
 			continue
 		}
-		if prevEnd > 0 && (strings.ContainsAny(gap, ".!?;:\n") || strings.Contains(gap, " -")) {
+		if prevEnd > 0 && (hasByteIn(gap, ".!?;:\n") || strings.Contains(gap, " -")) {
 			end(prevEnd)
 		}
 		if sw == 0 {
@@ -93,12 +93,13 @@ func grade(t *text) (float64, int, [2]int) {
 // syllableCount estimates syllables by vowel groups, with the usual
 // corrections for a silent final e and "-le".
 func syllableCount(w string) int {
-	if strings.ContainsAny(w, "0123456789") {
+	if hasDigit(w) {
 		return 1
 	}
 	n, prevVowel := 0, false
 	for i := 0; i < len(w); i++ {
-		v := strings.IndexByte("aeiouy", w[i]) >= 0
+		c := w[i]
+		v := c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
 		if v && !prevVowel {
 			n++
 		}

@@ -2,6 +2,7 @@ package guardrails
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -10,9 +11,10 @@ import (
 // its trigger words (one of which every match contains), and not at all on
 // copy without them. That keeps the whole check set well under a millisecond.
 type rule struct {
-	id       int  // index in allRules, for text.hits
+	id       int  // index in allRules, for text.ruleHits
 	indexed  bool // in allRules and triggerIndex
 	re       *regexp.Regexp
+	pre      *prefilter      // literals every match of re contains
 	exact    map[string]bool // trigger words
 	prefixes []string        // trigger prefixes ("pregnan*")
 	classes  []string        // "#": a word with a digit; "#time": "6pm", "11:42"; "#age": "60", "60s"; "#money": "$40"
@@ -36,6 +38,11 @@ func newRule(label, triggers, pattern string) *rule {
 	if len(r.prefixes) > 0 || len(r.classes) > 0 {
 		scanRules = append(scanRules, r)
 	}
+	for _, p := range r.prefixes {
+		for c := range scanFirst {
+			scanFirst[c] = scanFirst[c] || p == "" || byte(c) == p[0] // "" prefixes every word
+		}
+	}
 	allRules = append(allRules, r)
 	return r
 }
@@ -47,7 +54,7 @@ func compileRule(label, triggers, pattern string) *rule {
 	// match is not then rejected for ending inside a word.
 	re := regexp.MustCompile(pattern)
 	re.Longest()
-	r := &rule{re: re, exact: map[string]bool{}, label: label}
+	r := &rule{re: re, pre: newPrefilter(pattern), exact: map[string]bool{}, label: label}
 	for _, w := range strings.Fields(triggers) {
 		switch p, prefix := strings.CutSuffix(w, "*"); {
 		case strings.HasPrefix(w, "#"):
@@ -67,34 +74,70 @@ func compileRule(label, triggers, pattern string) *rule {
 var (
 	allRules     []*rule
 	triggerIndex = map[string][]int{}
-	scanRules    []*rule // rules with prefix or class triggers, checked word by word
+	scanRules    []*rule   // rules with prefix or class triggers, checked word by word
+	scanFirst    [256]bool // the first bytes of scanRules' prefixes
 )
 
-// hits returns, for each rule, the indexes of the words of t that trigger it.
-func (t *text) ruleHits() [][]int {
-	if t.hits != nil {
+// ruleHits returns which words of t trigger which rules: rule id<<32 | word
+// index, sorted and without repeats, so that a rule's words are one stretch
+// in order (see hitsOf). Few words trigger anything, so this is much less
+// than a list per rule.
+func (t *text) ruleHits() []uint64 {
+	if t.hitsDone {
 		return t.hits
 	}
-	t.hits = make([][]int, len(allRules))
-	add := func(id, i int) {
-		if h := t.hits[id]; len(h) == 0 || h[len(h)-1] != i {
-			t.hits[id] = append(h, i)
-		}
-	}
+	var hits []uint64
+	add := func(id, i int) { hits = append(hits, uint64(id)<<32|uint64(i)) }
 	for i, w := range t.words {
-		for _, form := range [3]string{w.s, strings.TrimSuffix(w.s, "s"), strings.TrimSuffix(w.s, "es")} {
-			for _, id := range triggerIndex[form] {
-				add(id, i) // plurals: "progressives" triggers "progressive"
+		for _, id := range triggerIndex[w.s] {
+			add(id, i)
+		}
+		// Plurals: "progressives" triggers "progressive". A form equal to
+		// one looked up already adds nothing (add keeps one hit per word).
+		if s, ok := strings.CutSuffix(w.s, "s"); ok {
+			for _, id := range triggerIndex[s] {
+				add(id, i)
+			}
+			if s, ok := strings.CutSuffix(s, "e"); ok {
+				for _, id := range triggerIndex[s] {
+					add(id, i)
+				}
 			}
 		}
-		digit := strings.ContainsAny(w.s, "0123456789")
+		// The exact triggers of scanRules are in triggerIndex: only their
+		// prefixes and classes are left to check (as triggeredBy does).
+		digit := hasDigit(w.s)
+		if !digit && (w.s == "" || !scanFirst[w.s[0]]) {
+			continue // only a prefix could trigger, and none starts like w
+		}
 		for _, r := range scanRules {
-			if (digit || len(r.prefixes) > 0) && r.triggeredBy(t, i) {
+			if (digit || len(r.prefixes) > 0) && r.triggeredByScan(t, i, digit) {
 				add(r.id, i)
 			}
 		}
 	}
+	slices.Sort(hits)
+	t.hits, t.hitsDone = slices.Compact(hits), true
+	t.hitRules = make([]uint64, (len(allRules)+63)/64)
+	for _, h := range t.hits {
+		id := h >> 32
+		t.hitRules[id/64] |= 1 << (id % 64)
+	}
 	return t.hits
+}
+
+// hitsOf returns the indexes of the words of t that trigger rule id, in order.
+func (t *text) hitsOf(id int) []int {
+	all := t.ruleHits()
+	if t.hitRules[id/64]&(1<<(id%64)) == 0 {
+		return nil // most rules: no word triggers them
+	}
+	k, _ := slices.BinarySearch(all, uint64(id)<<32)
+	var out []int
+	for ; k < len(all) && all[k]>>32 == uint64(id); k++ {
+		out = append(out, int(uint32(all[k])))
+	}
+	return out
 }
 
 func (r *rule) severity(s string) *rule { r.sev = s; return r }
@@ -110,8 +153,8 @@ func (r *rule) find(t *text) []match {
 	var wins [][2]int // byte ranges of norm, merged
 	var hits []int
 	if r.indexed {
-		hits = t.ruleHits()[r.id]
-	} else {
+		hits = t.hitsOf(r.id)
+	} else if r.pre.match(t.norm) { // no match in the text: none in a window of it
 		for i := range t.words {
 			if r.triggeredBy(t, i) {
 				hits = append(hits, i)
@@ -137,6 +180,9 @@ func (r *rule) find(t *text) []match {
 	}
 	var out []match
 	for _, win := range wins {
+		if !r.pre.match(t.norm[win[0]:win[1]]) {
+			continue // the window lacks a literal every match holds
+		}
 		for _, loc := range r.re.FindAllStringSubmatchIndex(t.norm[win[0]:win[1]], -1) {
 			b, e := loc[0]+win[0], loc[1]+win[0]
 			if e <= b || !t.wordAt(b, e) {
@@ -163,13 +209,20 @@ func (r *rule) triggeredBy(t *text, i int) bool {
 	if r.exact[w] || r.exact[strings.TrimSuffix(w, "s")] || r.exact[strings.TrimSuffix(w, "es")] {
 		return true // plurals: "progressives" triggers "progressive"
 	}
+	return r.triggeredByScan(t, i, hasDigit(w))
+}
+
+// triggeredByScan reports whether word i triggers the rule by a prefix or a
+// class of numbers; digit says whether the word has a digit.
+func (r *rule) triggeredByScan(t *text, i int, digit bool) bool {
+	w := t.words[i].s
 	for _, p := range r.prefixes {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
 	}
 	for _, c := range r.classes {
-		if !strings.ContainsAny(w, "0123456789") {
+		if !digit {
 			return false
 		}
 		e := t.words[i].e

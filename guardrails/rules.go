@@ -29,6 +29,7 @@ type rules struct {
 	briefDates []ymd
 	offer      offer
 	avoid      map[string]bool // tone families the brand avoids
+	caps       map[string]bool // all-caps words the copy may use (capsAllowed)
 	maxExcl    int
 	gradeMax   int // 0: no reading-level check
 }
@@ -87,6 +88,7 @@ func rulesFor(b tailor.Brief) *rules {
 // cacheKey spells out every part of the brief the rules depend on.
 func cacheKey(b tailor.Brief) string {
 	var sb strings.Builder
+	sb.Grow(512) // most briefs' keys fit: one allocation
 	sep := func(parts ...string) {
 		for _, p := range parts {
 			sb.WriteString(strconv.Itoa(len(p)))
@@ -134,6 +136,7 @@ func compileRules(b tailor.Brief) *rules {
 		competitors: compilePhrases(br.Competitors, false),
 		disclaimers: map[tailor.Channel][]string{},
 		avoid:       toneFamilies(br.AvoidTone),
+		caps:        capsAllowed(b),
 		maxExcl:     defaultMaxExclamations,
 	}
 	from := sortedKeys(br.PreferredTerms)

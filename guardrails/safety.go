@@ -2,6 +2,7 @@ package guardrails
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	tailor "github.com/tailorhq/tailor"
 )
@@ -34,8 +35,7 @@ var selfTalk = newRule("the model talking about itself", "ai artificial language
 
 // checkSafety looks for the prompt leaking into copy and instruction-like text.
 func checkSafety(r *run) {
-	canary := strings.TrimSpace(normalize(r.in.Canary))
-	compactCanary := compact(canary)
+	compactCanary := compactCanaries.get(r.in.Canary)
 	echo := promptShingles(r)
 	for _, f := range r.fields {
 		for _, m := range instructions.find(f.t) {
@@ -56,6 +56,11 @@ func checkSafety(r *run) {
 	}
 }
 
+// compactCanaries keeps a canary's normalised letters and digits (see memo).
+var compactCanaries = newMemo(func(canary string) string {
+	return compact(strings.TrimSpace(normalize(canary)))
+})
+
 // compact keeps only letters and digits, so "tlr-7f 3a" still matches "tlr7f3a".
 func compact(s string) string {
 	var b strings.Builder
@@ -68,30 +73,56 @@ func compact(s string) string {
 }
 
 // findCompact finds want in the letters and digits of t, ignoring everything
-// between them.
+// between them: the first place where want's runes follow one another with
+// only other characters between them.
 func findCompact(t *text, want string) ([2]int, bool) {
-	var b strings.Builder
-	var at []int // byte in compact → byte in norm
-	for i, r := range t.norm {
-		if isWordRune(r) {
-			n := b.Len()
-			b.WriteRune(r)
-			for range b.Len() - n {
-				at = append(at, i)
+	s := t.norm
+	first, _ := utf8.DecodeRuneInString(want)
+	for i := 0; i < len(s); {
+		// Each try starts at a rune equal to want's first, as a match in
+		// the letters and digits alone would.
+		j := strings.IndexRune(s[i:], first)
+		if j < 0 {
+			break
+		}
+		i += j
+		if last, ok := compactAt(s, i, want); ok {
+			// Extend to the end of the last rune.
+			end := last + 1
+			for end < len(s) && end < len(t.start) && t.start[end] == t.start[last] {
+				end++
 			}
+			return t.span(i, end), true
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return [2]int{}, false
+}
+
+// compactAt matches want against the letters and digits of s from byte i
+// (a letter or digit), skipping other runes, and returns the byte where the
+// last rune of want matched.
+func compactAt(s string, i int, want string) (int, bool) {
+	last := i
+	for _, w := range want {
+		for {
+			if i >= len(s) {
+				return 0, false
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				if r != w {
+					return 0, false
+				}
+				last = i
+				i += n
+				break
+			}
+			i += n
 		}
 	}
-	i := strings.Index(b.String(), want)
-	if i < 0 {
-		return [2]int{}, false
-	}
-	last := at[i+len(want)-1]
-	// Extend to the end of the last rune.
-	end := last + 1
-	for end < len(t.norm) && end < len(t.start) && t.start[end] == t.start[last] {
-		end++
-	}
-	return t.span(at[i], end), true
+	return last, true
 }
 
 // shingleLen is how many words in a row the copy must share with the system

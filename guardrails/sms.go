@@ -67,6 +67,30 @@ func (c smsCost) segments() int {
 // "Text STOP to end", "To unsubscribe, reply STOP".
 var optOut = longest(`(?:reply|text|txt|send|msg|sms)\W+(?:"|')?stop(?:"|')?\b|\bstop\W+(?:to\W+)?(?:opt\W*out|unsubscribe|end|cancel|quit)`)
 
+// hasOptOut reports whether t has optOut wording, as len(t.find(optOut)) > 0.
+// Every match holds "stop": none starts before the word in front of the
+// first "stop" and the non-word characters between them (the pattern's
+// "reply\W+"), so the search starts there, after a non-word character.
+func hasOptOut(t *text) bool {
+	c := strings.Index(t.norm, "stop")
+	if c < 0 {
+		return false
+	}
+	for c > 0 && !isREWordByte(t.norm[c-1]) {
+		c--
+	}
+	for c > 0 && isREWordByte(t.norm[c-1]) {
+		c--
+	}
+	return len(t.findFrom(optOut, c)) > 0
+}
+
+// isREWordByte reports whether c is a word character for \w, \W and \b in
+// Go's regexp: [0-9A-Za-z_]. Bytes of multi-byte runes are not.
+func isREWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
 func longest(pattern string) *regexp.Regexp {
 	re := regexp.MustCompile(pattern)
 	re.Longest()
@@ -95,7 +119,7 @@ func checkSMS(r *run) {
 			r.addAt(Length, tailor.Block, f.name, [2]int{at, utf8.RuneCountInString(f.t.orig)},
 				fmt.Sprintf("%d %s (%d segments); the limit is %d", c.units, enc, c.segments(), c.limit))
 		}
-		if len(f.t.find(optOut)) == 0 && strings.TrimSpace(f.t.orig) != "" {
+		if !hasOptOut(f.t) && strings.TrimSpace(f.t.orig) != "" {
 			r.add(Disclaimer, tailor.Block, f.name, nil, `the SMS has no opt-out wording ("Reply STOP to opt out")`)
 		}
 	}

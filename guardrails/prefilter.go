@@ -1,0 +1,312 @@
+package guardrails
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+)
+
+// A prefilter is a necessary condition for a regular expression to match: a
+// formula over literal strings that every match contains, derived from the
+// pattern's syntax tree. Text that fails it cannot hold a match, so the
+// regular expression need not run there; text that passes runs it exactly as
+// before, so no result can change. A nil prefilter is always true.
+type prefilter struct {
+	and  bool     // every literal and sub-formula must hold (else any one)
+	lits []string // substrings of the text
+	subs []*prefilter
+}
+
+// maxExact bounds the sets of strings a sub-pattern can match exactly (and
+// so the literals of one "any of").
+const maxExact = 64
+
+// newPrefilter derives the prefilter of a pattern; nil when it cannot (which
+// only costs the saving).
+func newPrefilter(pattern string) *prefilter {
+	re, err := syntax.Parse(pattern, syntax.Perl) // as regexp.Compile parses it
+	if err != nil {
+		return nil
+	}
+	return analyze(re.Simplify()).query()
+}
+
+// match reports whether s satisfies the prefilter.
+func (p *prefilter) match(s string) bool {
+	if p == nil {
+		return true
+	}
+	if p.and {
+		for _, l := range p.lits {
+			if !strings.Contains(s, l) {
+				return false
+			}
+		}
+		for _, q := range p.subs {
+			if !q.match(s) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, l := range p.lits {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	for _, q := range p.subs {
+		if q.match(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// reInfo is what a sub-pattern tells about its matches: the exact set of
+// strings it matches when that set is small (exact != nil), else strings
+// every match starts and ends with (prefix, suffix; nil: unknown) and a
+// necessary condition q.
+type reInfo struct {
+	exact          []string
+	prefix, suffix []string
+	q              *prefilter
+}
+
+func exactly(ss ...string) reInfo { return reInfo{exact: ss} }
+
+// prefixes returns strings every match starts with, or nil.
+func (in reInfo) prefixes() []string {
+	if in.exact != nil {
+		return in.exact
+	}
+	return in.prefix
+}
+
+// suffixes returns strings every match ends with, or nil.
+func (in reInfo) suffixes() []string {
+	if in.exact != nil {
+		return in.exact
+	}
+	return in.suffix
+}
+
+// cross returns every a+b, or nil when either is unknown or there are too many.
+func cross(a, b []string) []string {
+	if a == nil || b == nil || len(a)*len(b) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// concat is what a match of a followed by a match of b tells: both
+// conditions, and one of a's endings followed by one of b's beginnings.
+func concat(a, b reInfo) reInfo {
+	if x := cross(a.exact, b.exact); x != nil {
+		return exactly(x...)
+	}
+	out := reInfo{q: allOf(a.query(), b.query(), exactly(cross(a.suffixes(), b.prefixes())...).query())}
+	if a.exact != nil {
+		if out.prefix = cross(a.exact, b.prefixes()); out.prefix == nil {
+			out.prefix = a.exact
+		}
+	} else {
+		out.prefix = a.prefix
+	}
+	if b.exact != nil {
+		if out.suffix = cross(a.suffixes(), b.exact); out.suffix == nil {
+			out.suffix = b.exact
+		}
+	} else {
+		out.suffix = b.suffix
+	}
+	return out
+}
+
+// query returns the necessary condition the info gives.
+func (in reInfo) query() *prefilter {
+	if in.exact == nil {
+		return in.q
+	}
+	if len(in.exact) == 0 || slices.Contains(in.exact, "") {
+		return nil // the empty string matches: nothing is required
+	}
+	// In "any of", a literal that contains another adds nothing.
+	var lits []string
+	for _, s := range in.exact {
+		if !slices.ContainsFunc(in.exact, func(o string) bool { return o != s && strings.Contains(s, o) }) && !slices.Contains(lits, s) {
+			lits = append(lits, s)
+		}
+	}
+	if len(lits) == 1 {
+		return &prefilter{and: true, lits: lits}
+	}
+	return &prefilter{lits: lits}
+}
+
+func allOf(qs ...*prefilter) *prefilter {
+	out := &prefilter{and: true}
+	for _, q := range qs {
+		switch {
+		case q == nil:
+		case q.and:
+			out.lits = append(out.lits, q.lits...)
+			out.subs = append(out.subs, q.subs...)
+		default:
+			out.subs = append(out.subs, q)
+		}
+	}
+	if len(out.lits) == 0 && len(out.subs) == 0 {
+		return nil
+	}
+	if len(out.lits) == 0 && len(out.subs) == 1 {
+		return out.subs[0]
+	}
+	return out
+}
+
+func anyOf(qs ...*prefilter) *prefilter {
+	out := &prefilter{}
+	for _, q := range qs {
+		switch {
+		case q == nil:
+			return nil // one branch requires nothing
+		case !q.and || len(q.lits)+len(q.subs) == 1 && len(q.lits) == 1:
+			out.lits = append(out.lits, q.lits...)
+			out.subs = append(out.subs, q.subs...)
+		default:
+			out.subs = append(out.subs, q)
+		}
+	}
+	return out
+}
+
+func analyze(re *syntax.Regexp) reInfo {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return exactly("")
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return reInfo{}
+		}
+		return exactly(string(re.Rune))
+	case syntax.OpCharClass:
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+		}
+		if n == 0 || n > 10 {
+			return reInfo{}
+		}
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, string(r))
+			}
+		}
+		return exactly(out...)
+	case syntax.OpCapture:
+		return analyze(re.Sub[0])
+	case syntax.OpQuest:
+		if in := analyze(re.Sub[0]); in.exact != nil && len(in.exact) < maxExact {
+			return exactly(append(slices.Clone(in.exact), "")...)
+		}
+		return reInfo{}
+	case syntax.OpPlus:
+		in := analyze(re.Sub[0])
+		return reInfo{q: in.query(), prefix: in.prefixes(), suffix: in.suffixes()}
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			in := analyze(re.Sub[0])
+			return reInfo{q: in.query(), prefix: in.prefixes(), suffix: in.suffixes()}
+		}
+		return reInfo{}
+	case syntax.OpConcat:
+		out := exactly("")
+		for _, sub := range re.Sub {
+			out = concat(out, analyze(sub))
+		}
+		return out
+	case syntax.OpAlternate:
+		var union, pre, suf []string
+		exact, hasPre, hasSuf := true, true, true
+		qs := make([]*prefilter, len(re.Sub))
+		for i, sub := range re.Sub {
+			in := analyze(sub)
+			qs[i] = in.query()
+			exact = exact && in.exact != nil && len(union)+len(in.exact) <= maxExact
+			if exact {
+				union = append(union, in.exact...)
+			}
+			p, s := in.prefixes(), in.suffixes()
+			if hasPre = hasPre && p != nil && len(pre)+len(p) <= maxExact; hasPre {
+				pre = append(pre, p...)
+			}
+			if hasSuf = hasSuf && s != nil && len(suf)+len(s) <= maxExact; hasSuf {
+				suf = append(suf, s...)
+			}
+		}
+		if exact {
+			return exactly(union...)
+		}
+		out := reInfo{q: anyOf(qs...)}
+		if hasPre {
+			out.prefix = pre
+		}
+		if hasSuf {
+			out.suffix = suf
+		}
+		return out
+	}
+	return reInfo{} // any character, stars: nothing required
+}
+
+// startRe is a regular expression and a copy of it anchored at the start of
+// the text, to try it only at the positions where a match can start.
+type startRe struct {
+	re, at *regexp.Regexp
+}
+
+func newStartRe(pattern string) *startRe {
+	return &startRe{regexp.MustCompile(pattern), regexp.MustCompile(`^(?:` + pattern + `)`)}
+}
+
+// findAll returns what re.FindAllStringSubmatchIndex(s, -1) returns, trying
+// the pattern only at positions i where can(s, i), which must hold wherever
+// a match starts. The search runs left to right; at the leftmost start the
+// anchored copy picks the same match as the search would, so this holds for
+// patterns that never match the empty string and assert nothing about the
+// text before a match (no \b or ^ at its start), as the callers' patterns.
+//
+// first holds the bytes a match can start with; can is asked only there.
+func (r *startRe) findAll(s, first string, can func(s string, i int) bool) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); i++ {
+		j := strings.IndexAny(s[i:], first)
+		if j < 0 {
+			break
+		}
+		if i += j; !can(s, i) {
+			continue
+		}
+		m := r.at.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		i = m[1] - 1 // the next search starts where this match ends
+	}
+	return out
+}
