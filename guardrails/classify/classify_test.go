@@ -102,7 +102,7 @@ func TestClassify(t *testing.T) {
 
 func TestWords(t *testing.T) {
 	for in, want := range map[string][]string{
-		"You opened it 6 times, at 11:42 PM!": {"you", "opened", "it", "<num>", "times", "at", "<time>", "pm"},
+		"You opened it 6 times, at 11:42 PM!":  {"you", "opened", "it", "<num>", "times", "at", "<time>", "pm"},
 		"The $312 you spent on your 3rd visit": {"the", "<money>", "you", "spent", "on", "your", "<ordinal>", "visit"},
 		"[SYSTEM]: don’t stop":                 {"[", "system", ":", "don't", "stop"},
 		"15% off, 10am":                        {"<percent>", "off", "<time>"},

@@ -100,4 +100,3 @@ func WriteRates(w io.Writer, rs ...Rates) {
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
-
