@@ -37,3 +37,36 @@ func (c *memo[V]) get(k string) V {
 	c.m.Store(k, v)
 	return v
 }
+
+// bigMemo caches a pure function of a long string (a system prompt) for the
+// few calls that share it: a job's variants on one channel, then its
+// repairs. It keeps a handful of entries, since each prompt is unique to a
+// job (it carries the job's canary).
+type bigMemo[V any] struct {
+	f  func(string) V
+	mu sync.Mutex
+	m  map[string]V
+}
+
+const maxBigMemoEntries = 64
+
+func newBigMemo[V any](f func(string) V) *bigMemo[V] {
+	return &bigMemo[V]{f: f, m: map[string]V{}}
+}
+
+func (c *bigMemo[V]) get(k string) V {
+	c.mu.Lock()
+	v, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = c.f(k)
+	c.mu.Lock()
+	if len(c.m) >= maxBigMemoEntries {
+		clear(c.m)
+	}
+	c.m[k] = v
+	c.mu.Unlock()
+	return v
+}

@@ -36,7 +36,7 @@ var selfTalk = newRule("the model talking about itself", "ai artificial language
 // checkSafety looks for the prompt leaking into copy and instruction-like text.
 func checkSafety(r *run) {
 	compactCanary := compactCanaries.get(r.in.Canary)
-	echo := promptShingles(r)
+	echo := promptEcho(r)
 	for _, f := range r.fields {
 		for _, m := range instructions.find(f.t) {
 			r.addAt(PromptInjection, tailor.Block, f.name, m.span, "contains instruction-like text meant for a model")
@@ -130,26 +130,60 @@ func compactAt(s string, i int, want string) (int, bool) {
 // since copy may rightly repeat it.
 const shingleLen = 7
 
-type shingles map[string]bool
+// echoIndex finds runs of shingleLen words that the copy shares with the
+// system prompt but not with the brand's own text. The prompt's runs are
+// hashed once per prompt (a job's variants on one channel and their repairs
+// share it); a hit is confirmed on the words, so a hash collision cannot
+// make a finding.
+type echoIndex struct {
+	prompt *promptRuns
+	brand  string // the brand's texts' words, joined by spaces, texts kept apart by "|"
+}
 
-func promptShingles(r *run) shingles {
+type promptRuns struct {
+	joined string // the prompt's words joined by single spaces, with a space at each end
+	hashes map[uint64]bool
+}
+
+func promptEcho(r *run) *echoIndex {
 	if strings.TrimSpace(r.in.Prompt) == "" {
 		return nil
 	}
 	br, c := r.in.Brief.Brand, r.in.Brief.Campaign
-	brand := map[string]bool{}
+	var brand strings.Builder
+	brand.WriteString(" ")
 	for _, s := range append(append([]string{br.Name, br.Voice, c.Offer, c.CTA, c.Product, c.Objective}, br.Exemplars...), mapValues(br.RequiredDisclaimers)...) {
-		for k := range windows(wordsOf(s)) {
-			brand[k] = true
+		for _, w := range wordsOf(s) {
+			brand.WriteString(w)
+			brand.WriteString(" ")
 		}
+		brand.WriteString("| ")
 	}
-	out := shingles{}
-	for k := range windows(wordsOf(r.in.Prompt)) {
-		if !brand[k] {
-			out[k] = true
+	return &echoIndex{prompt: promptMemo.get(r.in.Prompt), brand: brand.String()}
+}
+
+var promptMemo = newBigMemo(func(prompt string) *promptRuns {
+	ws := wordsOfUncached(prompt)
+	pr := &promptRuns{joined: " " + strings.Join(ws, " ") + " ", hashes: map[uint64]bool{}}
+	for i := 0; i+shingleLen <= len(ws); i++ {
+		pr.hashes[runHash(ws[i:i+shingleLen], func(w string) string { return w })] = true
+	}
+	return pr
+})
+
+// runHash is FNV-1a over a run of words, a space after each.
+func runHash[W any](ws []W, word func(W) string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, w := range ws {
+		s := word(w)
+		for i := 0; i < len(s); i++ {
+			h ^= uint64(s[i])
+			h *= 1099511628211
 		}
+		h ^= ' '
+		h *= 1099511628211
 	}
-	return out
+	return h
 }
 
 func mapValues(m map[string]string) []string {
@@ -160,30 +194,29 @@ func mapValues(m map[string]string) []string {
 	return out
 }
 
-func windows(ws []string) map[string]bool {
-	out := map[string]bool{}
-	for i := 0; i+shingleLen <= len(ws); i++ {
-		out[strings.Join(ws[i:i+shingleLen], " ")] = true
-	}
-	return out
-}
-
 // find returns the spans of copy that repeat the prompt, merged.
-func (s shingles) find(t *text) [][2]int {
-	if len(s) == 0 {
+func (x *echoIndex) find(t *text) [][2]int {
+	if x == nil {
 		return nil
 	}
 	var out [][2]int
 	ws := t.words
+	canon := func(w word) string { return w.canon }
 	for i := 0; i+shingleLen <= len(ws); i++ {
-		parts := make([]string, shingleLen)
-		for j := range parts {
-			parts[j] = ws[i+j].canon
-		}
-		if !s[strings.Join(parts, " ")] {
+		run := ws[i : i+shingleLen]
+		if !x.prompt.hashes[runHash(run, canon)] {
 			continue
 		}
-		sp := t.span(ws[i].b, ws[i+shingleLen-1].e)
+		var key strings.Builder
+		key.WriteString(" ")
+		for _, w := range run {
+			key.WriteString(w.canon)
+			key.WriteString(" ")
+		}
+		if k := key.String(); !strings.Contains(x.prompt.joined, k) || strings.Contains(x.brand, k) {
+			continue
+		}
+		sp := t.span(run[0].b, run[shingleLen-1].e)
 		if n := len(out); n > 0 && sp[0] <= out[n-1][1] {
 			out[n-1][1] = max(out[n-1][1], sp[1])
 			continue
