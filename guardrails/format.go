@@ -13,8 +13,8 @@ import (
 // reviewer decides.
 func checkFormat(r *run) {
 	allowCaps := r.rules.caps
+	checkExclamations(r)
 	for _, f := range r.fields {
-		checkExclamations(r, f)
 		checkShouting(r, f, allowCaps)
 		if !r.in.Brief.Brand.Policy.AllowEmoji {
 			checkEmoji(r, f)
@@ -22,19 +22,35 @@ func checkFormat(r *run) {
 	}
 }
 
-func checkExclamations(r *run, f field) {
-	var at []int // rune offsets in orig of each '!'; NFKC makes '！' one and '‼' two
-	for i := 0; i < len(f.t.norm); i++ {
-		if f.t.norm[i] == '!' {
-			at = append(at, int(f.t.start[i]))
+// checkExclamations counts "!" over the whole copy, as a reader meets it: a
+// brand that allows one does not mean one per field. Each field that holds
+// marks past the allowance gets a finding over them.
+func checkExclamations(r *run) {
+	type mark struct {
+		field string
+		at    int // rune offset in orig; NFKC makes '！' one and '‼' two
+	}
+	var marks []mark
+	for _, f := range r.fields {
+		for i := 0; i < len(f.t.norm); i++ {
+			if f.t.norm[i] == '!' {
+				marks = append(marks, mark{f.name, int(f.t.start[i])})
+			}
 		}
 	}
-	if len(at) <= r.rules.maxExcl {
+	if len(marks) <= r.rules.maxExcl {
 		return
 	}
-	sp := [2]int{at[r.rules.maxExcl], at[len(at)-1] + 1}
-	r.addAt(Format, tailor.Flag, f.name, sp,
-		fmt.Sprintf("%d exclamation marks; the brand allows %d", len(at), r.rules.maxExcl))
+	msg := fmt.Sprintf("%d exclamation marks in the copy; the brand allows %d", len(marks), r.rules.maxExcl)
+	over := marks[r.rules.maxExcl:]
+	for len(over) > 0 {
+		n := 1
+		for n < len(over) && over[n].field == over[0].field {
+			n++
+		}
+		r.addAt(Format, tailor.Flag, over[0].field, [2]int{over[0].at, over[n-1].at + 1}, msg)
+		over = over[n:]
+	}
 }
 
 // capsAllowed returns the all-caps words the copy may use: those the brief
