@@ -14,7 +14,7 @@
 //	                                   opt-out wording ("Reply STOP to opt out"), is missing
 //	brand.length                block  a field over its limit; SMS counted in GSM-7 or UCS-2
 //	brand.format                block  an unknown or missing field (cannot be relaxed);
-//	                            flag   shouting, more "!" per field than max_exclamations
+//	                            flag   shouting, more "!" in the copy than max_exclamations
 //	                                   (default 1), emoji unless allow_emoji
 //	brand.competitor            block  a competitor named
 //	brand.claim                 block  guarantees, absolute and medical claims
@@ -37,6 +37,11 @@
 // metadata, scarcity and shaming idioms, special categories by euphemism,
 // hints at an inferred fact (head noun, stem, synonym), unexpected data
 // sources, competitors by a distinctive short name, and absolute claim shapes.
+//
+// judge.go runs last: a statistical judge (package classify) reads each
+// sentence and flags, never blocks, meaning the patterns missed: a sensitive
+// attribute implied, surveillance, a note to a reviewer or a model, a tone the
+// brand avoids. Its message says it is the judge and how sure it is.
 //
 // A brand's Policy.Severity raises a check to "block", lowers it to "flag" or
 // turns it "off"; brand.length, privacy.pii_echo, privacy.consent, safety.leak
@@ -100,6 +105,7 @@ func Check(in Input) tailor.Report {
 	checkProximity(r)
 	checkSurveillance(r)
 	checkSafety(r)
+	checkJudge(r) // last: it skips what the pattern checks found
 	r.sort()
 	if r.out == nil {
 		r.out = []tailor.Finding{}
