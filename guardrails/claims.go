@@ -13,16 +13,20 @@ import (
 // The most specific rules come first: one finding per stretch of copy.
 // claimConditions are what a health claim cures, beyond the health terms of
 // the sensitive-attribute check.
-const claimConditions = `eczema|rosacea|psoriasis|dermatitis|pain|knee\s+pain|wrinkles|aging|plantar\s+fasciitis|shin\s+splints|covid|colds?|flu|infections?|inflammation|headaches|stress|fatigue|hangovers?|blisters|cellulite|sunburn`
+const claimConditions = `blood\s+pressure|cholesterol|blood\s+sugar|insomnia|poor\s+sleep|sleep\s+problems|joint\s+pain|back\s+pain|arthritis|eczema|rosacea|psoriasis|dermatitis|pain|knee\s+pain|wrinkles|aging|plantar\s+fasciitis|shin\s+splints|covid|colds?|flu|infections?|inflammation|headaches|stress|fatigue|hangovers?|blisters|cellulite|sunburn`
 
 var claimRules = []*rule{
 	newRule("a medical or authority claim", "doctor* physician* dermatologist* dentist* podiatrist* pediatrician* expert* scientist* recommended clinically scientifically fda cdc medical out",
 		`(?:doctors?|physicians?|dermatologists?|dentists?|podiatrists?|pediatricians?|experts?|scientists?)[\s\-]+(?:recommended|approved|endorsed|trusted|tested|backed)`+
+			// "the serum dermatologists recommend", "doctors swear by it"
+			`|(?:doctors|physicians|dermatologists|dentists|podiatrists|pediatricians|pharmacists|nutritionists|experts|scientists)\s+(?:\w+\s+)?(?:recommend|endorse|prescribe|swear\s+by|trust|approve\s+of)\b`+
 			`|recommended\s+by\s+(?:doctors|physicians|dermatologists|podiatrists|experts|\d+\s+out\s+of\s+\d+)|clinically\s+(?:proven|tested|shown|studied)|scientifically\s+(?:proven|tested|shown)`+
 			`|(?:fda|cdc)[\s\-]+(?:approved|cleared|certified)|medical[\s\-]+grade|\d+\s+out\s+of\s+\d+\s+(?:doctors|dentists|experts|podiatrists)`),
-	newRule("a health claim", "cure cures cured heal heals healed treat treats prevent prevents reverse reverses eliminate eliminates relieve relieves fight fights boost boosts miracle detox detoxes detoxify lose burn burns fat",
-		`(?:cures?|cured|heals?|healed|treats?|prevents?|reverses?|eliminates?|relieves?|fights?)\s+(?:your\s+|all\s+|the\s+)?(?:`+claimConditions+`|`+strings.TrimSuffix(strings.TrimPrefix(words(healthTerms), "(?:"), ")")+`)`+
+	newRule("a health claim", "cure cures cured heal heals healed treat treats prevent prevents reverse reverses eliminate eliminates relieve relieves fight fights boost boosts miracle detox detoxes detoxify lose burn burns fat lower lowers reduce reduces fix fixes ease eases",
+		`(?:cures?|cured|heals?|healed|treats?|prevents?|reverses?|eliminates?|relieves?|fights?|lowers?|reduces?|fix(?:es)?|eases?)\s+(?:your\s+|all\s+|the\s+)?(?:`+claimConditions+`|`+strings.TrimSuffix(strings.TrimPrefix(words(healthTerms), "(?:"), ")")+`)`+
 			`|boosts?\s+(?:your\s+)?(?:immune\s+system|immunity|metabolism)|miracle\s+(?:cure|product|formula|shoe|results|fabric)|detox(?:es|ify)?\s+your|lose\s+\d+\s*(?:lbs|pounds|kg)|burns?\s+(?:belly\s+)?fat`),
+	newRule("an efficacy claim with a timeframe", "clear clears repair repairs fix fixes heal heals transform transforms erase erases remove removes eliminate eliminates reverse reverses lower lowers reduce reduces cure cures",
+		`(?:clears?|repairs?|fix(?:es)?|heals?|transforms?|erases?|removes?|eliminates?|reverses?|lowers?|reduces?|cures?)\s+[^.!?]{0,60}?\bin\s+(?:just\s+|only\s+|under\s+)?(?:\d+|a|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:days?|weeks?|nights?|hours?)\b`),
 	newRule("a guarantee", "guarantee* guaranty warranty",
 		`(?:money[\s\-]+back\s+|satisfaction\s+|lifetime\s+|ironclad\s+|iron[\s\-]+clad\s+)?(?:guarantee[ds]?|guaranteeing|guaranty)(?:\s+(?:results|satisfaction|to\s+\w+))?|lifetime\s+warranty`),
 	newRule("an absolute claim", "100 risk riskfree world worlds planet universe country market made created designed built buy best number unbeatable unmatched never always perfect instant permanent guaranteed works lasts forever indestructible lowest need nothing proven 1",

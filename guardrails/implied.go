@@ -2,6 +2,7 @@ package guardrails
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	tailor "github.com/tailorhq/tailor"
@@ -70,7 +71,10 @@ var leakRules = []*rule{
 			`|(?:draft|variant|take|attempt)\s+#?(?:\d+|[a-e])\b|(?:subject\s+line|headline|preheader|cta|body|push|sms)\s+(?:option|version|variant|draft|idea|alternative)\s*#?\w{0,2}\s*:`+
 			`|as\s+the\s+brief\s+(?:asked|asks|requested|requires|said|says|wanted)|(?:the|this)\s+brief\s+(?:asked|asks|requested|requires|wanted)`+
 			`|(?:avoids|omits|drops|leaves\s+out|avoided|omitted|dropped|left\s+out)\s+(?:the\s+)?(?:banned\s+)?(?:word|words|phrase|phrases|term)\b`+
-			`|(?:word|character|char)\s+count\s*:?\s*\d+|\(\s*\d+\s+(?:words|characters|chars)\s*\)`+
+			`|(?:word|character|char)\s+count\s*:?\s*\d+|\(\s*\d+\s+(?:words|characters|chars)\b[^)]{0,40}\)`+
+			// "Voice: plain-spoken and steady." is the brief talking; "Tone:" can
+			// be a headline ("Tone: warm knits for winter"), so it is left out.
+			`|\b(?:voice|persona|audience)\s*:\s+[a-z]+`+
 			`|per\s+(?:the|your)\s+(?:brief|instructions|guidelines|prompt)`),
 	newRule("notes about the instructions", "note kept avoided used included followed added removed left stayed made kept instructed requested asked banned brief guidelines instructions disclaimer limit",
 		`(?:i|we)(?:'ve|\s+have)?\s+(?:kept|avoided|used|included|followed|added|removed|left\s+out|stayed|made\s+sure|kept\s+it)\s+(?:[a-z',]+\s+){0,6}?(?:as\s+(?:instructed|requested|asked)|the\s+banned\s+(?:phrases|words)|the\s+(?:brand\s+)?guidelines|the\s+instructions|the\s+required\s+disclaimer|the\s+(?:character|word)\s+limit)`+
@@ -342,7 +346,7 @@ func factHintsUncached(value string) []factHint {
 // checkFactHints reports words that hint at a fact the copy may not use.
 // The message is format with the fact's key, made only for a finding.
 func checkFactHints(r *run, fact tailor.Fact, format string) {
-	for _, h := range factHints(fact.Value) {
+	for _, h := range slices.Concat(factHints(fact.Value), keyHints(fact.Key)) {
 		if r.rules.brief.findWords([]string{h.word}) != nil {
 			continue // the campaign's own product or offer
 		}
@@ -377,4 +381,30 @@ func sentenceAddressesReader(t *text, i int) bool {
 		}
 	}
 	return false
+}
+
+// keyHints are the telling words of a fact's key: "household_income" hints
+// with "income" and "household", "likely_expecting_baby" with "expecting"
+// and "baby". Like synonyms, they count only in a sentence to the reader:
+// "a household income like yours", not "for the whole household".
+func keyHints(key string) []factHint { return keyHintsMemo.get(key) }
+
+var keyHintsMemo = newMemo(func(key string) []factHint {
+	var out []factHint
+	for _, w := range strings.FieldsFunc(strings.ToLower(key), func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
+		if len(w) >= 4 && isASCIIAlpha(w) && !keyNoise[w] {
+			out = append(out, factHint{word: w, synonym: true})
+		}
+	}
+	return out
+})
+
+// keyNoise are words of fact keys that say how a fact was made, not what
+// it is about.
+var keyNoise = map[string]bool{
+	"likely": true, "predicted": true, "prediction": true, "estimated": true, "estimate": true, "probable": true,
+	"probability": true, "inferred": true, "score": true, "segment": true, "band": true, "level": true, "flag": true,
+	"affinity": true, "propensity": true, "status": true, "type": true, "value": true, "interest": true, "interests": true,
+	"favorite": true, "favourite": true, "preferred": true, "last": true, "first": true, "name": true, "date": true,
+	"viewed": true, "product": true, "item": true, "cart": true, "stage": true, "lifecycle": true, "tier": true,
 }

@@ -183,10 +183,17 @@ func isCode(s string) bool {
 // perks are offers beyond numbers: free shipping, BOGO, a free month.
 var perks = []*rule{
 	newRule("perk", "free bogo buy points cashback cash gift us",
-		`free\s+(?:shipping|delivery|returns|gift|gifts|sample|samples|upgrade|trial|pair|item|socks|t-shirt|hat|express\s+shipping|gift\s+wrap|gift\s+wrapping)`+
+		`free\s+(?:[a-z0-9\-]+\s+){0,2}(?:shipping|delivery|returns|gift|gifts|sample|samples|upgrade|trial|pair|item|socks|t-shirt|hat|express\s+shipping|gift\s+wrap|gift\s+wrapping)`+
+			// "your first two months of Pulse Live are free"
+			`|(?:\d+|one|two|three|four|six|twelve)\s+(?:months?|weeks?|days?|years?)\s+(?:of\s+(?:[a-z0-9\-]+\s+){1,3})?(?:are|is)\s+(?:free|on\s+us)`+
 			`|bogo|buy\s+one,?\s+get\s+one(?:\s+free|\s+half\s+off)?|(?:double|triple)\s+points|cash\s*back|\$?\d+\s+gift\s+card`+
 			`|(?:first\s+)?(?:\d+|one|two|three|four|six|twelve)?\s*(?:months?|weeks?|days?|years?)\s+(?:free|on\s+us)|free\s+for\s+(?:\d+|one|two|three|six|twelve)?\s*(?:months?|weeks?|days?|years?)`),
 	newRule("multibuy", "for", `\d\s+for\s+\d\b|two\s+for\s+one`),
+	// A deadline in words moves the offer's end as surely as a date does.
+	newRule("deadline", "any anytime this end deadline expiry expiration expires",
+		`any\s*time\s+(?:this\s+)?(?:summer|winter|spring|fall|autumn|season|year|month)`+
+			`|(?:through|until|till|by)\s+the\s+end\s+of\s+(?:the\s+)?(?:summer|winter|spring|fall|autumn|season|year|month|january|february|march|april|may|june|july|august|september|october|november|december)`+
+			`|no\s+(?:deadline|expiry|expiration\s+date|end\s+date)|never\s+expires`),
 }
 
 func checkOffer(r *run) {
@@ -213,7 +220,7 @@ func checkOffer(r *run) {
 				r.addAt(Offer, tailor.Block, f.name, f.t.span(d.b, d.e), "a date the brief does not give")
 			}
 		}
-		for _, m := range append(perks[0].find(f.t), perks[1].find(f.t)...) {
+		for _, m := range slices.Concat(perks[0].find(f.t), perks[1].find(f.t), perks[2].find(f.t)) {
 			loc := []int{m.b, m.e}
 			perk := f.t.norm[m.b:m.e]
 			if r.rules.brief.findWords(wordsOf(perk)) != nil || strings.HasPrefix(perk, "half") && slices.Contains(o.percents, 50) {

@@ -258,8 +258,9 @@ func inflections(w string) string {
 			alts = append(alts, a)
 		}
 	}
-	// Longest suffix first: the first alternative that matches wins.
-	const anySuffix, vowel = "(?:ers|est|ing|'s|ed|es|er|s|d)?", "(?:ers|est|ing|ed|er)"
+	// Longest suffix first: the first alternative that matches wins. "-ly"
+	// too: a ban on "flawless" means "flawlessly".
+	const anySuffix, vowel = "(?:ers|est|ing|'s|ed|es|er|ly|s|d)?", "(?:ers|est|ing|ed|er)"
 	forms := func(base string) {
 		n := len(base)
 		add(base + anySuffix)
