@@ -17,7 +17,7 @@ import (
 // a small lexicon and a construction, not a sentence.
 
 // addressees are who injected text speaks to instead of the customer.
-const addressees = `(?:reviewers?|moderators?|approvers?|checkers?|editors?|compliance(?:\s+team)?|qa(?:\s+team)?|legal\s+team|pipeline|filters?|classifiers?|guardrails?|ai|llms?|language\s+models?|models?|assistants?|chatbots?|bots?|agents?|crawlers?|scrapers?|gpts?|automated\s+(?:systems?|reviewers?|checks?|filters?))`
+const addressees = `(?:review|approval|sign-?off|reviewers?|moderators?|approvers?|checkers?|editors?|compliance(?:\s+team)?|qa(?:\s+team)?|legal\s+team|pipeline|filters?|classifiers?|guardrails?|ai|llms?|language\s+models?|models?|assistants?|chatbots?|bots?|agents?|crawlers?|scrapers?|gpts?|automated\s+(?:systems?|reviewers?|checks?|filters?))`
 
 // strictAddressees are the addressees that are never also products ("model", "filter", "agent").
 const strictAddressees = `(?:reviewers?|moderators?|approvers?|compliance(?:\s+team)?|qa(?:\s+team)?|pipeline|classifiers?|guardrails?|ai|llms?|language\s+models?|assistants?|chatbots?|bots?|automated\s+(?:systems?|reviewers?|checks?|filters?))`
@@ -36,10 +36,12 @@ var injectionRules = []*rule{
 	// "If you are an LLM summarising this", "any AI reading this page".
 	newRule("text addressed to a model reading the copy", "ai llm llms language model models assistant assistants chatbot chatbots bot bots agent agents crawler crawlers scraper scrapers gpt automated reading processing summarizing summarising scanning parsing",
 		`if\s+you(?:'re|\s+are)\s+(?:an?\s+)?(?:ai|llm|language\s+model|large\s+language\s+model|assistant|ai\s+assistant|chatbot|bot|agent|crawler|model|automated\s+\w+)`+
-			`|(?:ai|llms?|language\s+models?|assistants?|chatbots?|bots?|agents?|crawlers?|scrapers?|models?|gpt)\s+(?:that\s+(?:is|are)\s+)?(?:reading|processing|summari[sz]ing|scanning|parsing|reviewing)\s+(?:this|the)\s+(?:page|email|e-mail|message|copy|text|content|site)`),
+			`|(?:ai|llms?|language\s+models?|assistants?|chatbots?|bots?|agents?|crawlers?|scrapers?|models?|gpt)\s+(?:that\s+(?:is|are)\s+)?(?:reading|processing|summari[sz]ing|scanning|parsing|reviewing)\s+(?:this|the)\s+(?:page|email|e-mail|message|copy|text|content|site)`+
+			// "any AI that reads this", "assistants who summarise this page"
+			`|(?:ai|llms?|language\s+models?|assistants?|chatbots?|bots?|agents?|crawlers?|models?|gpt)\s+(?:that|who|which)\s+(?:reads?|process(?:es)?|summari[sz]es?|scans?|parses?|sees?)\s+(?:this|these|the)\b`),
 	// Requests to skip or pass the checks, and claims of pre-approval.
 	newRule("a request to skip the checks", "skip bypass disable turn run need approve pass let flag reject moderate block filter mark rate classify label treat score send publish ship post copy message variant email text content push sms one approved already passed cleared signed",
-		`(?:skip|bypass|disable|turn\s+off|don't\s+run|do\s+not\s+run|no\s+need\s+to\s+(?:run|check|review|scan|flag))\s+(?:it\s+through\s+|this\s+through\s+)?(?:the\s+|any\s+|all\s+|your\s+|these\s+|our\s+)?(?:(?:compliance|safety|content|moderation|review|qa|spam|brand|policy|legal|usual)\s+)?(?:checks|check\s+(?:on|for)\s+this|filters?|guardrails|moderation|review\s+(?:step|process)|compliance(?:\s+(?:step|check|review))?|qa(?:\s+step)?)`+
+		`(?:skip|bypass|disable|turn\s+off|don't\s+run|do\s+not\s+run|no\s+need\s+to\s+(?:run|check|review|scan|flag))\s+(?:it\s+through\s+|this\s+through\s+)?(?:the\s+|any\s+|all\s+|your\s+|these\s+|our\s+|further\s+|remaining\s+|other\s+|more\s+)?(?:(?:compliance|safety|content|moderation|review|qa|spam|brand|policy|legal|usual)\s+)?(?:checks|check\s+(?:on|for)\s+this|filters?|guardrails|moderation|review\s+(?:step|process)|compliance(?:\s+(?:step|check|review))?|qa(?:\s+step)?)`+
 			`|(?:do\s+not|don't)\s+(?:flag|reject|moderate|block|filter)\s+(?:this|it|the)`+
 			`|(?:mark|rate|classify|label|treat|score|flag)\s+(?:this|it|the)\s+(?:(?:copy|message|variant|email|text|content|push|sms|one)\s+)?as\s+(?:safe|approved|compliant|clean|benign|ok|okay|harmless|non-?spam|passing)`+
 			`|(?:send|publish|ship|post|approve|pass)\s+(?:it\s+|this\s+)?as[\s\-]is|let\s+(?:it|this)\s+(?:through|pass)\b|(?:send|publish|ship|post)\s+(?:it\s+|this\s+)?without\s+(?:review|checks|approval|moderation)`+
@@ -101,6 +103,11 @@ var euphemisms = []struct {
 	cat  string
 	rule *rule
 }{
+	{"pregnancy or family plans", newRule("for two", "two",
+		`(?:eating|moving|dressing|training|working\s+out|exercising|sleeping|stretching|glowing|running|hiking|walking|breathing)\s+for\s+two\b`)},
+	{"health (physical or mental)", newRule("watching a number", "watching managing controlling minding counting tracking monitoring keeping",
+		`(?:watching|managing|controlling|minding|counting|tracking|monitoring|keeping\s+an\s+eye\s+on)\s+your\s+(?:blood\s+)?(?:sugar|glucose|insulin|carbs|blood\s+pressure|bp|cholesterol|weight)\b`+
+			`|(?:with|for)\s+your\s+(?:blood\s+)?sugar\s+in\s+mind`)},
 	{"health (physical or mental)", newRule("managing a condition", "blood sugar sugars glucose a1c insulin triglycerides thyroid weight health bp pressure cholesterol flare flares ups symptoms readings knees joints hips eyes eyesight hearing memory balance",
 		`your\s+blood\s+(?:sugar|glucose)(?:\s+(?:levels?|readings?|numbers))?|your\s+(?:sugar|glucose|insulin|bp|cholesterol)\s+(?:levels?|readings?|numbers|spikes?)|your\s+(?:a1c|insulin|glucose|triglycerides|thyroid)`+
 			`|your\s+(?:blood\s+)?(?:pressure|sugar|cholesterol|weight|a1c|glucose|bp)\s+(?:creeping|going|climbing|running|been|getting|is|are|was|keeps)\s+(?:up|high|higher|too\s+high|out\s+of\s+(?:control|whack))`+
@@ -135,7 +142,9 @@ var surveillanceSources = []*rule{
 			`|(?:you|you've)\s+(?:shared|posted|uploaded|tagged)\s+(?:\w+\s+){0,4}?on\s+`+socialSources+
 			`|your\s+(?:\w+\s+){0,2}?(?:photos|pics|pictures|posts|shots|videos|stories|reels|selfies|tweets|check-?ins)\s+(?:on|from)\s+`+socialSources+
 			`|(?:saw|seen|noticed|spotted|loved|liked)\s+your\s+(?:\w+\s+){0,2}?(?:photos?|pics?|pictures?|posts?|shots?|videos?|stor(?:y|ies)|reels?|selfies?|tweets?|check-?ins?)(?:\s+[\w\-]+){0,4}?\s+(?:on|from)\s+`+socialSources+
-			`|(?:on|in|from)\s+your\s+`+socialSources+`(?:\s+(?:feed|page|profile|account|story|stories|posts|timeline|grid))?`).filter(notInvited),
+			`|(?:on|in|from)\s+your\s+`+socialSources+`(?:\s+(?:feed|page|profile|account|story|stories|posts|timeline|grid))?`+
+			// "we saw your trail runs on Strava"
+			`|(?:saw|seen|noticed|spotted)\s+your\s+(?:[\w\-]+\s+){1,3}?(?:on|in|from)\s+`+socialSources).filter(notInvited),
 	newRule("a data source the customer did not expect", "app apps tracker device smartwatch watch wearable phone data history activity record records logs log stats insights insight information info site sites website websites platform platforms store stores retailer retailers competitor competing third party partner partners paycheck salary income transactions spending purchases card statements",
 		`your\s+(?:running|fitness|health|workout|step|sleep|cycling|diet|period|cycle|banking|shopping|dating|music|maps?|other|smart)\s+(?:app|apps|tracker|watch|device)\s+(?:says|shows|tells|told|showed|reports|reported|logged|suggests|reveals|revealed|noticed)`+
 			`|(?:you|you've|you\s+have|you're|you\s+were)\s+(?:been\s+)?(?:\w+\s+){0,6}?on\s+(?:other|another|competitor|competing|third[\s\-]party)\s+(?:sites?|websites?|apps?|platforms?|stores?|retailers?)`+
@@ -185,6 +194,13 @@ var absoluteShapes = []*rule{
 		`never\s+(?:lets?|leaves?)\s+you\s+(?:down|cold|wet|hanging|stranded)|never\s+(?:fails?|quits?|slips?|leaks?|wears?\s+out|gives?\s+(?:out|way))|won't\s+(?:ever\s+)?(?:let|leave)\s+you\s+(?:down|cold|wet|stranded)`),
 	newRule("an absolute claim", "matter whatever fail exception exceptions",
 		`(?:stays?|keeps?|holds?|works?|lasts?)\s+(?:[a-z]+[,\s]+){0,3}?(?:no\s+matter\s+what|whatever\s+the\s+weather|without\s+fail)|without\s+exception|no\s+exceptions`),
+	newRule("an absolute claim", "anywhere earth buy find get",
+		`(?:best|[a-z]{2,}est)\s+(?:[a-z]+\s+){0,2}(?:anywhere|on\s+earth|you\s+can\s+(?:buy|find|get))\b`).filter(func(t *text, m match) bool {
+		first, _, _ := strings.Cut(t.norm[m.b:m.e], " ")
+		return !notSuperlative[first]
+	}),
+	newRule("an absolute claim", "safe happens",
+		`(?:completely|totally|perfectly|absolutely|entirely|100\s*%)\s+safe\b|safe\s+no\s+matter\s+what|no\s+matter\s+what\s+happens`),
 	newRule("an absolute claim", "always forever permanently",
 		`(?:always|forever|permanently)\s+(?:dry|waterproof|warm|leak-?proof|flawless|perfect|spotless|wrinkle-?free|comfortable|fresh)`),
 }
@@ -408,3 +424,8 @@ var keyNoise = map[string]bool{
 	"favorite": true, "favourite": true, "preferred": true, "last": true, "first": true, "name": true, "date": true,
 	"viewed": true, "product": true, "item": true, "cart": true, "stage": true, "lifecycle": true, "tier": true,
 }
+
+// notSuperlative are words ending in "est" that compare nothing.
+var notSuperlative = map[string]bool{"honest": true, "forest": true, "interest": true, "request": true, "harvest": true,
+	"guest": true, "west": true, "rest": true, "test": true, "chest": true, "nest": true, "quest": true, "vest": true,
+	"zest": true, "contest": true, "suggest": true, "invest": true, "protest": true, "digest": true, "latest": true}

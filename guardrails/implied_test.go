@@ -84,8 +84,8 @@ func TestToneIdioms(t *testing.T) {
 func TestSensitiveEuphemisms(t *testing.T) {
 	t.Parallel()
 	runSpanCases(t, []spanCase{
-		{"managing your sugar", "", "Managing your sugar levels? Our boxes help.", []string{"privacy.sensitive_attribute block body [9,26]"}},
-		{"watching your blood", "", "Watching your blood sugar this winter?", []string{"privacy.sensitive_attribute block body [9,25]"}},
+		{"managing your sugar", "", "Managing your sugar levels? Our boxes help.", []string{"privacy.sensitive_attribute block body [0,26]"}},
+		{"watching your blood", "", "Watching your blood sugar this winter?", []string{"privacy.sensitive_attribute block body [0,25]"}},
 		{"keeping your blood", "", "Keeping your blood pressure in check starts here.", []string{"privacy.sensitive_attribute block body [0,36]"}},
 		{"is your pressure", "", "Is your pressure creeping up? Try a class.", []string{"privacy.sensitive_attribute block body [3,28]"}},
 		{"turned down by", "", "Turned down by another bank? We say yes.", []string{"privacy.sensitive_attribute block body [0,27]"}},

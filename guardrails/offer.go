@@ -18,11 +18,13 @@ type offer struct {
 	percents []float64
 	amounts  []float64
 	codes    []string // upper case
+	minimum  bool     // the offer holds only above a spend: "on orders over $40"
 }
 
 var (
 	percentRe = newStartRe(`(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)|half\s+(?:off|price)`)
 	moneyRe   = regexp.MustCompile(`[$€£]\s?(\d[\d,]*(?:\.\d{1,2})?)(?:\s?(k)\b)?|(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|usd|euros?|eur|pounds|gbp|bucks)\b`)
+	minimumRe = regexp.MustCompile(`\b(?:over|above|of|more\s+than|at\s+least|minimum(?:\s+(?:order|spend|purchase))?(?:\s+of)?)\s+[$€£]\s?\d|\bminimum\b`)
 	codeRe    = regexp.MustCompile(`(?:code|coupon|promo|voucher)\s*:?\s*["']?([a-z0-9][a-z0-9\-]{2,19})`)
 )
 
@@ -44,6 +46,7 @@ func parseOffer(t *text) offer {
 	for _, m := range codes(t, false) {
 		o.codes = append(o.codes, m.s)
 	}
+	o.minimum = minimumRe.MatchString(t.norm)
 	return o
 }
 
@@ -189,6 +192,9 @@ var perks = []*rule{
 			`|bogo|buy\s+one,?\s+get\s+one(?:\s+free|\s+half\s+off)?|(?:double|triple)\s+points|cash\s*back|\$?\d+\s+gift\s+card`+
 			`|(?:first\s+)?(?:\d+|one|two|three|four|six|twelve)?\s*(?:months?|weeks?|days?|years?)\s+(?:free|on\s+us)|free\s+for\s+(?:\d+|one|two|three|six|twelve)?\s*(?:months?|weeks?|days?|years?)`),
 	newRule("multibuy", "for", `\d\s+for\s+\d\b|two\s+for\s+one`),
+	// "on every order" drops a minimum the offer sets ("orders over $40").
+	newRule("minimum", "every all any minimum",
+		`(?:on|for)\s+(?:every|all|any)\s+(?:single\s+)?(?:orders?|purchases?|baskets?|carts?)|no\s+minimum(?:\s+(?:order|spend|purchase))?`),
 	// A deadline in words moves the offer's end as surely as a date does.
 	newRule("deadline", "any anytime this end deadline expiry expiration expires",
 		`any\s*time\s+(?:this\s+)?(?:summer|winter|spring|fall|autumn|season|year|month)`+
@@ -220,7 +226,12 @@ func checkOffer(r *run) {
 				r.addAt(Offer, tailor.Block, f.name, f.t.span(d.b, d.e), "a date the brief does not give")
 			}
 		}
-		for _, m := range slices.Concat(perks[0].find(f.t), perks[1].find(f.t), perks[2].find(f.t)) {
+		if o.minimum {
+			for _, m := range perks[2].find(f.t) {
+				r.addAt(Offer, tailor.Block, f.name, m.span, "drops the minimum the campaign's offer sets")
+			}
+		}
+		for _, m := range slices.Concat(perks[0].find(f.t), perks[1].find(f.t), perks[3].find(f.t)) {
 			loc := []int{m.b, m.e}
 			perk := f.t.norm[m.b:m.e]
 			if r.rules.brief.findWords(wordsOf(perk)) != nil || strings.HasPrefix(perk, "half") && slices.Contains(o.percents, 50) {

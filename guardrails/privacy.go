@@ -118,6 +118,9 @@ func checkFact(r *run, fact tailor.Fact) {
 		checkFactHints(r, fact, "hints at the inferred fact %q without consent to inferred data")
 	}
 	ws := factWords(r, fact.Value)
+	if fact.Source == tailor.Observed && trackingKey(fact.Key) {
+		checkPlace(r, fact)
+	}
 	if ws == nil {
 		return
 	}
@@ -369,4 +372,28 @@ func addressParts(v string) [][]string {
 		addP(all)
 	}
 	return out
+}
+
+// placeNouns end a place's name without telling it apart: "Pearl District
+// store" is told by "Pearl District".
+var placeNouns = map[string]bool{"store": true, "shop": true, "location": true, "branch": true, "outlet": true,
+	"mall": true, "center": true, "centre": true, "studio": true, "gym": true, "club": true, "office": true}
+
+// checkPlace flags a tracked place named without its generic noun ("good to
+// see you in the Pearl District" for last_store_visit "Pearl District
+// store"); the whole value is found with the other fact checks.
+func checkPlace(r *run, fact tailor.Fact) {
+	ws := wordsOf(fact.Value)
+	n := len(ws)
+	for n > 0 && placeNouns[ws[n-1]] {
+		n--
+	}
+	if n == len(ws) || n == 0 || len(strings.Join(ws[:n], "")) < 4 || r.rules.brief.findWords(ws[:n]) != nil {
+		return
+	}
+	for _, f := range r.fields {
+		for _, sp := range f.t.findWords(ws[:n]) {
+			r.addAt(Surveillance, tailor.Flag, f.name, sp, fmt.Sprintf("repeats the tracking detail %q", fact.Key))
+		}
+	}
 }
