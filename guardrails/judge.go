@@ -2,6 +2,7 @@ package guardrails
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	tailor "github.com/tailorhq/tailor"
@@ -55,8 +56,10 @@ func checkJudge(r *run) {
 			}
 			jc := judgeChecks[v.Label]
 			// One word is too little to go on: a report needs two features
-			// that pushed towards the label.
-			if v.Unsafe < jc.min || len(v.Evidence) < 2 || jc.tone != "" && !avoided[jc.tone] ||
+			// that pushed towards the label, one with a content word ("?" and
+			// "your" alone make any question to the reader look sensitive).
+			if v.Unsafe < jc.min || len(v.Evidence) < 2 || !slices.ContainsFunc(v.Evidence, hasContentWord) ||
+				jc.tone != "" && !avoided[jc.tone] ||
 				v.Label != classify.Injection && !addressesReader(sentence, name) {
 				continue
 			}
@@ -128,6 +131,31 @@ func sentenceBounds(s string) [][2]int {
 	flush(len(s))
 	return out
 }
+
+// hasContentWord reports whether an evidence feature ("of your", "your
+// recovery") holds a word that is not a function word or a marker.
+func hasContentWord(feature string) bool {
+	for _, w := range strings.Fields(feature) {
+		if !functionWords[w] && !strings.HasPrefix(w, "<") && len(w) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but if so as at by for from in into of on onto to up with about
+		is are was were be been being am do does did have has had will would can could should may might must shall
+		i me my we us our you your yours yourself he him his she her it its they them their this that these those
+		not no nor too very just also than then there here what which who whom whose when where why how all any
+		each every some such only own same other more most much many few again still yet ever even out off over
+		under down now ago while because until before after since during don't can't won't it's you're you've
+		you'll we're we've let's that's there's`) {
+		m[w] = true
+	}
+	return m
+}()
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 

@@ -21,9 +21,9 @@ func TestJudge(t *testing.T) {
 		{"sensitive by euphemism", "Keeping your blood sugar steady on the trail these days?", nil, SensitiveAttribute},
 		{"plain product copy", "The Pegasus Trail 5 GTX grips on ice and keeps your feet dry.", nil, ""},
 		{"the brand about itself", "As a family-owned shop, we have been fitting runners since 1982.", nil, ""},
-		{"sms sender prefix", "Acme Outdoor: Dana, not sure of your fit?", nil, ""},
-		{"guilt the brand avoids", "You promised yourself this year would be different, didn't you?", []string{"guilt-tripping"}, Tone},
-		{"guilt the brand allows", "You promised yourself this year would be different, didn't you?", nil, ""},
+		{"sms sender prefix", "Acme Outdoor: new trail shoes just landed.", nil, ""},
+		{"guilt the brand avoids", "Everyone else on your team already upgraded, so why are you still waiting?", []string{"guilt-tripping"}, Tone},
+		{"guilt the brand allows", "Everyone else on your team already upgraded, so why are you still waiting?", nil, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

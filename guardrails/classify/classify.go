@@ -103,7 +103,7 @@ const seed = 20261122
 
 // Threshold is the P(unsafe) from which a sentence is reported. It was
 // chosen by 5-fold cross-validation on the corpus (TestCrossValidation: at
-// 0.8 about 1.6% of safe sentences and half of the unsafe ones are hit)
+// 0.8 about 1% of safe sentences and 60% of the unsafe ones are hit)
 // and by the share of safe copies it flags in the guardrails' older
 // evaluation sets (2 of 239), never by a blind holdout.
 const Threshold = 0.8
@@ -194,7 +194,8 @@ type Verdict struct {
 	Label string
 	// Unsafe is the probability that the sentence is not OK.
 	Unsafe float64
-	// Evidence are the known features that pushed most towards Label.
+	// Evidence are the known features that pushed most towards Label, at
+	// most five, strongest first.
 	Evidence []string
 }
 
@@ -233,7 +234,7 @@ func (m *Model) Classify(sentence string) Verdict {
 		}
 	}
 	sort.SliceStable(pushes, func(a, b int) bool { return pushes[a].by > pushes[b].by })
-	for _, ps := range pushes[:min(3, len(pushes))] {
+	for _, ps := range pushes[:min(5, len(pushes))] {
 		v.Evidence = append(v.Evidence, ps.name)
 	}
 	return v
@@ -246,7 +247,7 @@ var (
 )
 
 // Default is the model trained on the embedded corpus, trained once per
-// process on first use (about a tenth of a second).
+// process on first use (about a fifth of a second).
 func Default() (*Model, error) {
 	defaultOnce.Do(func() {
 		ex, err := Corpus()
