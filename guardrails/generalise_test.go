@@ -110,3 +110,41 @@ func TestTrackedPlaceWithoutItsNoun(t *testing.T) {
 		in.Profile.Facts = append(in.Profile.Facts, tailor.Fact{Key: "last_store_visit", Value: "Hawthorne Avenue store", Source: tailor.Observed})
 	}, Surveillance)
 }
+
+// Cases for the rule classes added after blind holdout 5's first run, with
+// sentences written for this test.
+func TestBlind5Classes(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"nearly every email", "", "You read almost every newsletter we send.", []string{"privacy.surveillance flag body [0,32]"}},
+		{"a day and a part of it", "", "Still thinking about the boots you were eyeing around 9 on Sunday morning?", []string{"privacy.surveillance flag body [35,73]"}},
+	}, nil, Surveillance)
+	runSpanCases(t, []spanCase{
+		{"keeps illness at bay", "", "Merino that keeps colds at bay all winter.", []string{"brand.claim block body [12,30]"}},
+	}, nil, Claim)
+	runSpanCases(t, []spanCase{
+		{"too late", "", "Most runners don't notice worn treads until it's too late.", []string{"brand.tone flag body [38,57]"}},
+	}, nil, Tone)
+	runSpanCases(t, []spanCase{
+		{"the writing instruction", "", "Write a cheerful email for Dana about winter shoes.", []string{"safety.leak block body [0,26]"}},
+		{"an invitation to write", "", "Write to us about your favourite trail.", nil},
+	}, nil, Leak)
+}
+
+func TestCompetitorWithAnd(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"and for &", "", "Warmer than anything from Ridge and Co.", []string{"brand.competitor block body [26,38]"}},
+		{"& as written", "", "Warmer than anything from Ridge & Co.", []string{"brand.competitor block body [26,36]"}},
+	}, func(in *Input) { in.Brief.Brand.Competitors = []string{"Ridge & Co"} }, Competitor)
+}
+
+func TestInferredSynonymInAQuestion(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"a question", "", "Muddy walks with the pup?", []string{"privacy.inferred_fact block body [21,24]"}},
+		{"a key's word in a question", "", "Expecting snow? These boots grip.", nil},
+	}, func(in *Input) {
+		in.Profile.Facts = append(in.Profile.Facts, tailor.Fact{Key: "likely_pet", Value: "golden retriever", Source: tailor.Inferred})
+	}, InferredFact)
+}

@@ -65,12 +65,14 @@ var leakRules = []*rule{
 	newRule("an answer preamble", "sure certainly absolutely course okay ok got happy here below go",
 		`(?:sure|certainly|absolutely|of\s+course|okay|ok|got\s+it|happy\s+to\s+help|here\s+you\s+go|here\s+it\s+is)[!,.:]*\s+(?:(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are)|i(?:'ve|\s+have)\s+(?:written|drafted|rewritten|created))\s+)?(?:[a-z,\-']+\s+){0,5}?`+taskNoun+
 			`|(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:[a-z,\-']+\s+){0,5}?`+taskNoun+`(?:\s*:|\s+(?:for\s+(?:the\s+)?[a-z]+\s*:|you\s+(?:asked|requested|wanted)|(?:that|which)\s+(?:follows|fits|matches|meets|uses|keeps|sticks)|of\s+(?:the|this|your|that)\s+`+taskNoun+`|per\s+the|in\s+the\s+(?:requested|brand's)))`),
-	newRule("generation metadata", "variant variants option version tone voice angle register audience persona channel length draft cta take attempt line headline preheader avoids omits drops leaves avoided omitted dropped left count word character char words characters chars per brief instructed requested",
+	newRule("generation metadata", "write draft create generate compose variant variants option version tone voice angle register audience persona channel length draft cta take attempt line headline preheader avoids omits drops leaves avoided omitted dropped left count word character char words characters chars per brief instructed requested",
 		`variant\s+#?\d+(?:\s+(?:of|/)\s+\d+)?|(?:option|version)\s+#?\d+\s*(?:of\s+\d+\s*)?:`+
 			`|(?:tone|voice|angle|register)\s*:\s*(?:[a-z]+[,\s]+){0,3}(?:per\s+(?:the|your)\s+brief|as\s+(?:requested|instructed))`+
 			`|(?:tone|voice)\s*:\s*`+toneAdj+`(?:\s*(?:,|and|&|/)\s*`+toneAdj+`)+`+
 			`|[\[(]\s*(?:tone|voice|angle|register|audience|persona|channel|length|word\s+count|variant|draft|cta)\s*:`+
 			`|(?:draft|variant|take|attempt)\s+#?(?:\d+|[a-e])\b|(?:subject\s+line|headline|preheader|cta|body|push|sms)\s+(?:option|version|variant|draft|idea|alternative)\s*#?\w{0,2}\s*:`+
+			// "Write an upbeat push for Lee about Pulse Live."
+			`|(?:write|draft|create|generate|compose)\s+(?:an?\s+|the\s+|\d+\s+|three\s+|two\s+)?(?:[a-z\-]+\s+){0,3}?(?:emails?|e-mails?|push(?:es)?|push\s+notifications?|sms|texts?|subject\s+lines?|headlines?|copy|messages?|variants?|preheaders?|ctas?)\s+(?:for|about|to|that|in|promoting)\b`+
 			`|as\s+the\s+brief\s+(?:asked|asks|requested|requires|said|says|wanted)|(?:the|this)\s+brief\s+(?:asked|asks|requested|requires|wanted)`+
 			`|(?:avoids|omits|drops|leaves\s+out|avoided|omitted|dropped|left\s+out)\s+(?:the\s+)?(?:banned\s+)?(?:word|words|phrase|phrases|term)\b`+
 			`|(?:word|character|char)\s+count\s*:?\s*\d+|\(\s*\d+\s+(?:words|characters|chars)\b[^)]{0,40}\)`+
@@ -89,10 +91,14 @@ var (
 		`(?:vanishing|disappearing|evaporating|shrinking|dwindling)\s+(?:fast|quickly|by\s+the\s+(?:hour|minute|day)|before\s+your\s+eyes)`+
 			`|flying\s+off\s+(?:the\s+)?(?:shelves|racks)|once\s+(?:they're|they\s+are)\s+gone|once\s+(?:it's|it\s+is)\s+gone,?\s+(?:it's|it\s+is)\s+gone|won't\s+(?:be\s+)?(?:around|here|last)\s+(?:for\s+)?long`+
 			`|(?:going|selling)\s+like\s+hot\s*cakes|(?:won't|will\s+not)\s+(?:stay|last|sit|stick\s+around|be\s+around|be\s+here|be\s+in\s+stock)\s+(?:[a-z]+\s+){0,4}?(?:much\s+|for\s+|very\s+)?long(?:er)?\b|(?:stock|stocks|sizes|supplies|spots|seats|inventory|spaces)\s+(?:is|are)\s+(?:(?:running|getting)\s+low|shrinking|dwindling|almost\s+gone|disappearing|vanishing)`)
-	shamingIdioms = newRule("shaming or guilt", "giving quitting skipping skipped missed missing bailed ditched where everyone everybody one person guy better resolutions goals said promised excuses really seriously future letting let",
+	shamingIdioms = newRule("shaming or guilt", "giving quitting skipping skipped missed missing bailed ditched where everyone everybody one person guy better resolutions goals said promised excuses really seriously future letting let stop honest finally work",
 		`giving\s+up\s+(?:already|so\s+soon|on\s+(?:yourself|us|your\s+goals))|(?:skipped|missed|skipping|missing|bailed\s+on|ditched)\s+(?:\w+\s+){0,2}?(?:again|another\s+\w+)\s*\?|where\s+were\s+you\s*\?|(?:everyone|everybody)\s+else\s+(?:showed\s+up|made\s+it|did|is\s+(?:doing|going))|(?:quitting|skipping)\s+(?:already|again)\s*\?`+
 			`|(?:don't|do\s+not)\s+be\s+(?:the\s+one|that\s+(?:person|guy|one)|one\s+of\s+those)\s+(?:who|that)`+
 			`|you\s+know\s+you\s+(?:can|could)\s+do\s+better|you\s+should\s+do\s+better\s+than`+
+			// "time to stop skipping your veggies", "finally do better",
+			// "let's be honest", "work off all those extra treats"
+			`|stop\s+(?:skipping|neglecting|ignoring|putting\s+off|avoiding)\s+(?:your|the)\b|finally\s+(?:do|eat|get|start)\s+(?:better|right|serious|healthy|moving)|let's\s+be\s+honest`+
+			`|work\s+off\s+(?:all\s+)?(?:those|the|that|your)\s+(?:extra\s+|holiday\s+)*(?:treats|calories|pounds|cookies|pies?|indulgences|weight)`+
 			`|what\s+happened\s+to\s+(?:your|those|all\s+those)\s+(?:resolutions?|goals|plans)|no\s+more\s+excuses|(?:still|again)\s+making\s+excuses`+
 			`|are\s+you\s+(?:really|seriously)\s+(?:going\s+to|gonna)|your\s+future\s+self\s+(?:is|will\s+be)\s+(?:counting|disappointed|judging|watching)|(?:letting|let)\s+yourself\s+down`)
 )
@@ -280,8 +286,15 @@ var commonWordsForNames = func() map[string]bool {
 // activity, and a small map from heads to the everyday words for them. A
 // synonym only counts in a sentence that addresses the reader.
 type factHint struct {
-	word    string
-	synonym bool // counts only in a sentence with "you"/"your"
+	word string
+	// toReader: counts only in a sentence to the reader, a question or one
+	// with "you"/"your": an everyday word for the value ("paddling" for
+	// kayaking, "dog" for a retriever) or a key's word. "Dog-friendly
+	// trails" said to no one is left alone.
+	toReader bool
+	// youOnly: a key's word, looser still ("expecting rain?"), counts only
+	// in a sentence with "you"/"your".
+	youOnly bool
 	// afterYour: another word of the value ("golden" of "golden
 	// retriever"), which counts only right after "your".
 	afterYour bool
@@ -334,7 +347,7 @@ func factHintsUncached(value string) []factHint {
 	add := func(w string, syn bool) {
 		if len(w) >= 3 && !seen[w] && !genericHeads[w] {
 			seen[w] = true
-			out = append(out, factHint{word: w, synonym: syn})
+			out = append(out, factHint{word: w, toReader: syn})
 		}
 	}
 	head := ws[len(ws)-1]
@@ -371,7 +384,8 @@ func checkFactHints(r *run, fact tailor.Fact, format string) {
 				if sfx, ok := strings.CutPrefix(w.s, h.word); !ok || sfx != "" && sfx != "s" && sfx != "es" && sfx != "er" && sfx != "ers" {
 					continue // neither the word nor word+s, es, er or ers
 				}
-				if h.synonym && !sentenceAddressesReader(f.t, i) || h.afterYour && (i == 0 || f.t.words[i-1].s != "your") {
+				if h.toReader && !sentenceAddressesReader(f.t, i, true) || h.youOnly && !sentenceAddressesReader(f.t, i, false) ||
+					h.afterYour && (i == 0 || f.t.words[i-1].s != "your") {
 					continue
 				}
 				r.addAt(InferredFact, tailor.Block, f.name, f.t.span(w.b, w.e), fmt.Sprintf(format, fact.Key))
@@ -381,8 +395,8 @@ func checkFactHints(r *run, fact tailor.Fact, format string) {
 }
 
 // sentenceAddressesReader reports whether the sentence around word i holds
-// "you" or "your".
-func sentenceAddressesReader(t *text, i int) bool {
+// "you" or "your", or, if questions count, is a question.
+func sentenceAddressesReader(t *text, i int, questions bool) bool {
 	ws := t.words
 	b, e := i, i
 	for b > 0 && !hasByteIn(t.norm[ws[b-1].e:ws[b].b], ".!?;\n") {
@@ -396,12 +410,17 @@ func sentenceAddressesReader(t *text, i int) bool {
 			return true
 		}
 	}
-	return false
+	if !questions {
+		return false
+	}
+	rest := t.norm[ws[e].e:]
+	end := strings.IndexAny(rest, ".!?;\n")
+	return end >= 0 && rest[end] == '?'
 }
 
 // keyHints are the telling words of a fact's key: "household_income" hints
 // with "income" and "household", "likely_expecting_baby" with "expecting"
-// and "baby". Like synonyms, they count only in a sentence to the reader:
+// and "baby". They count only in a sentence to the reader:
 // "a household income like yours", not "for the whole household".
 func keyHints(key string) []factHint { return keyHintsMemo.get(key) }
 
@@ -409,7 +428,7 @@ var keyHintsMemo = newMemo(func(key string) []factHint {
 	var out []factHint
 	for _, w := range strings.FieldsFunc(strings.ToLower(key), func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
 		if len(w) >= 4 && isASCIIAlpha(w) && !keyNoise[w] {
-			out = append(out, factHint{word: w, synonym: true})
+			out = append(out, factHint{word: w, youOnly: true})
 		}
 	}
 	return out

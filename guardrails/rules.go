@@ -230,7 +230,15 @@ func compilePhrases(list []string, inflect bool) *phrases {
 // phrasePattern turns a phrase into a regular expression over normalised
 // text: its words in order, with at most a little punctuation between them.
 func phrasePattern(phrase string, inflect bool) string {
-	ws := splitWords(normalize(phrase))
+	norm := normalize(phrase)
+	ws := splitWords(norm)
+	// A name with "&" or "and" is written either way: "Glow & Co", "Glow
+	// and Co".
+	sep := `[^\p{L}\p{N}]{0,4}`
+	if strings.Contains(norm, "&") || len(ws) > 2 && slices.ContainsFunc(ws[1:len(ws)-1], func(w word) bool { return w.s == "and" }) {
+		ws = slices.DeleteFunc(ws, func(w word) bool { return w.s == "and" })
+		sep = `(?:\s+(?:and|n)\s+|[^\p{L}\p{N}]{0,4})`
+	}
 	if len(ws) == 0 {
 		return ""
 	}
@@ -243,7 +251,7 @@ func phrasePattern(phrase string, inflect bool) string {
 	}
 	// Any short run of spacing or punctuation between words: "act-now",
 	// "Glow & Co", "no - brainer".
-	return strings.Join(parts, `[^\p{L}\p{N}]{0,4}`)
+	return strings.Join(parts, sep)
 }
 
 // inflections returns a pattern for a word and its simple English

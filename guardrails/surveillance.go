@@ -7,22 +7,24 @@ import tailor "github.com/tailorhq/tailor"
 // source the customer did not expect.
 
 const (
-	activity  = `(?:browsed|browsing|viewed|viewing|looked|looking|checked|checking|opened|opening|clicked|clicking|visited|visiting|shopped|shopping|searched|searching|scrolled|scrolling|stopped|came|were|logged|walked|drove|passed|read|came\s+back|returned|peeked|peeking|stared|lingered|hovered|added|saved|tapped|saw|spotted)`
+	activity  = `(?:browsed|browsing|viewed|viewing|looked|looking|checked|checking|opened|opening|clicked|clicking|visited|visiting|shopped|shopping|searched|searching|scrolled|scrolling|stopped|came|were|logged|walked|drove|passed|read|came\s+back|returned|peeked|peeking|stared|lingered|hovered|added|saved|tapped|saw|spotted|eyeing|eyed)`
 	timeOfDay = `(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|midnight|noon|\d{1,2}\s+o'clock|dawn|3\s+in\s+the\s+morning|late\s+(?:last\s+)?night|the\s+middle\s+of\s+the\s+night|lunchtime|your\s+lunch\s+break|bedtime)`
 	countWord = `(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a\s+dozen|dozens\s+of|several|multiple|many|so\s+many|countless|a\s+few)`
 )
 
 var surveillanceRules = []*rule{
-	newRule("the time of day the customer did something", "#time am pm midnight noon clock dawn morning night lunchtime lunch bedtime",
+	newRule("the time of day the customer did something", "#time am pm midnight noon clock dawn morning night lunchtime lunch bedtime evening afternoon",
 		activity+`\b[^.!?]{0,40}?\b(?:at|around|about|until|till|past|after|before|during|in)\s+`+timeOfDay+
 			`|(?:at|around|about)\s+`+timeOfDay+`[,\s]+(?:you|when\s+you|while\s+you)\b`+
 			`|(?:up|awake|online|still\s+up|still\s+awake)\s+(?:at|around|until|till|past)\s+`+timeOfDay+
-			`|(?:at|around|until|till|past)\s+`+timeOfDay+`\s+(?:[a-z]+\s+){0,2}(?:looking|browsing|shopping|scrolling|searching|checking|reading|viewing)`),
+			`|(?:at|around|until|till|past)\s+`+timeOfDay+`\s+(?:[a-z]+\s+){0,2}(?:looking|browsing|shopping|scrolling|searching|checking|reading|viewing)`+
+			// "the shoes you were eyeing around 6 on Friday evening"
+			`|`+activity+`\b[^.!?]{0,40}?\b(?:at|around|about)\s+\d{1,2}(?::\d{2})?\s+(?:on\s+)?(?:[a-z]+\s+)?(?:morning|evening|night|afternoon)\b`),
 	newRule("how often the customer did something", "times time visits views opens clicks sessions visit view look read open opened click clicked check checked #time",
 		activity+`\b[^.!?]{0,40}?\b`+countWord+`\s+times`+
 			`|`+countWord+`\s+(?:visits|views|opens|clicks|sessions|page\s+views)\s+(?:this|last|in|since|and\s+counting|so\s+far)`+
 			// "you read every email we send": a count without a number
-			`|you(?:'ve|\s+have)?\s+(?:read|opened|open|clicked|click|checked)\s+(?:every|each|all)\s+(?:single\s+)?(?:one\s+of\s+)?(?:our\s+|the\s+)?(?:emails?|messages?|newsletters?|texts?|notifications?)`+
+			`|you(?:'ve|\s+have)?\s+(?:read|opened|open|clicked|click|checked)\s+(?:(?:nearly|almost|just\s+about|pretty\s+much|practically)\s+)?(?:every|each|all)\s+(?:single\s+)?(?:one\s+of\s+)?(?:our\s+|the\s+)?(?:emails?|messages?|newsletters?|texts?|notifications?)`+
 			`|your\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+\w*)\s+(?:visit|view|time\s+looking|look)`+
 			`|(?:you've|you\s+have)\s+(?:been|come)\s+back\s+`+countWord+`\s+times`+
 			`|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time\s+(?:that\s+)?(?:you(?:'ve|\s+have)?|today|this\s+week)`+
