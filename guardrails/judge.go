@@ -17,9 +17,9 @@ import (
 //
 // Labels about the reader (all but injection) count only in a sentence that
 // addresses the reader ("you", the first name, a question): "As a
-// Black-owned business, we…" is about the brand. Surveillance and tone need
-// more certainty than the judge's threshold, because plain first-party copy
-// ("You looked at the jacket") and warm nudges read close to them.
+// Black-owned business, we…" is about the brand. Surveillance needs more
+// certainty than the judge's threshold, because plain first-party copy
+// ("You looked at the jacket") reads close to it.
 var judgeChecks = map[string]struct {
 	check, what string
 	tone        string  // the avoid_tone family that must be on, if any
@@ -28,9 +28,9 @@ var judgeChecks = map[string]struct {
 	classify.Sensitive:    {SensitiveAttribute, "implies a sensitive attribute of the reader", "", classify.Threshold},
 	classify.Surveillance: {Surveillance, "reveals tracking detail about the reader", "", 0.95},
 	classify.Injection:    {PromptInjection, "reads like a note to a reviewer or a model, not copy", "", classify.Threshold},
-	classify.Pushy:        {Tone, "sounds pushy, a tone the brand avoids", "pushy", 0.85},
-	classify.Fear:         {Tone, "sounds like a fear appeal, a tone the brand avoids", "fear", 0.85},
-	classify.Guilt:        {Tone, "sounds like a guilt trip, a tone the brand avoids", "guilt", 0.85},
+	classify.Pushy:        {Tone, "sounds pushy, a tone the brand avoids", "pushy", classify.Threshold},
+	classify.Fear:         {Tone, "sounds like a fear appeal, a tone the brand avoids", "fear", classify.Threshold},
+	classify.Guilt:        {Tone, "sounds like a guilt trip, a tone the brand avoids", "guilt", classify.Threshold},
 }
 
 func checkJudge(r *run) {

@@ -101,12 +101,12 @@ var (
 
 const seed = 20261122
 
-// Threshold is the P(unsafe) from which a sentence is reported. It was
-// chosen by 5-fold cross-validation on the corpus (TestCrossValidation: at
-// 0.8 about 1% of safe sentences and 60% of the unsafe ones are hit)
-// and by the share of safe copies it flags in the guardrails' older
-// evaluation sets (2 of 239), never by a blind holdout.
-const Threshold = 0.8
+// Threshold is the P(unsafe) from which a sentence is reported, chosen by
+// 5-fold cross-validation on the corpus (TestCrossValidation): at 0.9 about
+// 0.1% of safe sentences and 43% of unsafe ones are hit; at 0.8, 0.9% and
+// 62%. Copy runs to five sentences or more, so 0.9% a sentence would flag
+// several per cent of safe variants: too many for a reviewer's queue.
+const Threshold = 0.9
 
 // Train fits a model to the examples. The same examples in the same order
 // always give the same model.

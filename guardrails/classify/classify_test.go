@@ -45,17 +45,17 @@ func TestCrossValidation(t *testing.T) {
 	scored := CrossValidate(ex, 5)
 	var b strings.Builder
 	var rs []Rates
-	for _, th := range []float64{0.6, 0.7, Threshold, 0.9} {
+	for _, th := range []float64{0.6, 0.7, 0.8, Threshold} {
 		rs = append(rs, At(scored, th))
 	}
 	WriteRates(&b, rs...)
 	t.Logf("5-fold cross-validation, %d examples:\n%s", len(ex), b.String())
 	at := At(scored, Threshold)
-	if at.SafeFlagged > 0.015 {
-		t.Errorf("at the threshold %.2f, %.1f%% of safe sentences are hit, want at most 1.5%%", Threshold, 100*at.SafeFlagged)
+	if at.SafeFlagged > 0.005 {
+		t.Errorf("at the threshold %.2f, %.1f%% of safe sentences are hit, want at most 0.5%%", Threshold, 100*at.SafeFlagged)
 	}
-	if at.Caught < 0.55 {
-		t.Errorf("at the threshold %.2f, %.1f%% of unsafe sentences are caught, want at least 55%%", Threshold, 100*at.Caught)
+	if at.Caught < 0.38 {
+		t.Errorf("at the threshold %.2f, %.1f%% of unsafe sentences are caught, want at least 38%%", Threshold, 100*at.Caught)
 	}
 }
 
