@@ -30,12 +30,20 @@ func freshStore(ctx context.Context, dbURL, schema string) (*store.Store, error)
 
 // loadCreatives fills the creatives table with n synthetic past creatives
 // spread over brands and the three channels, with the hashing embedder: the
-// HNSW index is dropped, the rows are copied in (COPY), the index is built
-// again. It returns how long the build took.
-func loadCreatives(ctx context.Context, st *store.Store, n int, brand func(i int) string, seed uint64) (load, build time.Duration, err error) {
+// schema's HNSW indexes are dropped, the rows are copied in (COPY), and the
+// indexes are built again, or, with plain, only an HNSW index over the
+// plain embedding (the retrieval section's comparison; it rebuilds the
+// schema's own). It returns how long the build took.
+func loadCreatives(ctx context.Context, st *store.Store, n int, brand func(i int) string, seed uint64, plain bool) (load, build time.Duration, err error) {
 	pool := st.Pool()
-	if _, err := pool.Exec(ctx, "DROP INDEX IF EXISTS creatives_embedding"); err != nil {
-		return 0, 0, fmt.Errorf("dropping the HNSW index: %w", err)
+	defs, err := retrievalIndexes(ctx, pool)
+	if err != nil {
+		return 0, 0, err
+	}
+	for name := range defs {
+		if _, err := pool.Exec(ctx, "DROP INDEX "+pgx.Identifier{name}.Sanitize()); err != nil {
+			return 0, 0, fmt.Errorf("dropping the HNSW index %s: %w", name, err)
+		}
 	}
 	start := time.Now()
 	emb := embeddings.Hashing{Dims: store.Dimensions}
@@ -76,8 +84,13 @@ func loadCreatives(ctx context.Context, st *store.Store, n int, brand func(i int
 	}
 	defer conn.Exec(context.WithoutCancel(ctx), "RESET maintenance_work_mem")
 	start = time.Now()
-	if _, err := conn.Exec(ctx, "CREATE INDEX creatives_embedding ON creatives USING hnsw (embedding vector_cosine_ops)"); err != nil {
-		return load, 0, fmt.Errorf("building the HNSW index: %w", err)
+	if plain {
+		defs = map[string]string{"creatives_embedding": "CREATE INDEX creatives_embedding ON creatives USING hnsw (embedding vector_cosine_ops)"}
+	}
+	for name, def := range defs {
+		if _, err := conn.Exec(ctx, def); err != nil {
+			return load, 0, fmt.Errorf("building the HNSW index %s: %w", name, err)
+		}
 	}
 	build = time.Since(start)
 	_, err = conn.Exec(ctx, "ANALYZE creatives")
@@ -108,7 +121,7 @@ func prepareWorkerSchema(ctx context.Context, dbURL, schema string, seed int, br
 	if _, err := st.PutBrief(ctx, brief); err != nil {
 		return err
 	}
-	if _, _, err := loadCreatives(ctx, st, seed, func(int) string { return brief.Brand.ID }, 7); err != nil {
+	if _, _, err := loadCreatives(ctx, st, seed, func(int) string { return brief.Brand.ID }, 7, false); err != nil {
 		return err
 	}
 	_, err = st.Pool().Exec(ctx, `

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -20,18 +21,33 @@ type RetrievalResult struct {
 	Creatives int `json:"creatives"`
 	Brands    int `json:"brands"`
 	// PerFilter is how many rows one brand and channel hold on average.
-	PerFilter    int     `json:"rows_per_brand_channel"`
-	LoadSeconds  float64 `json:"load_seconds"`
+	PerFilter   int     `json:"rows_per_brand_channel"`
+	LoadSeconds float64 `json:"load_seconds"`
+	// BuildSeconds is the build of the schema's retrieval index (migration
+	// 004: HNSW over the grouped vector), the one store.Similar uses.
 	BuildSeconds float64 `json:"hnsw_build_seconds"`
-	Queries      int     `json:"queries"`
-	// Plan names the index the planner chose for the filtered query.
+	// UngroupedBuildSeconds is the build of an HNSW index over the plain
+	// embedding, which the benchmark adds for the unfiltered and the
+	// ungrouped comparison queries (and drops before measuring inserts).
+	UngroupedBuildSeconds float64 `json:"hnsw_ungrouped_build_seconds"`
+	Queries               int     `json:"queries"`
+	// Plan names the index the planner chose for the worker's filtered query.
 	Plan string `json:"plan"`
-	// Query is the filtered top-10 query; Similar is store.Similar as the
-	// worker calls it (k=5, 20 candidates re-ranked by performance).
+	// Query is the worker's filtered query (store.Nearest, top 10, at the
+	// default ef_search); Similar is store.Similar as the worker calls it
+	// (k=5, 20 candidates re-ranked by performance).
 	Query    Percentiles `json:"query"`
 	Similar  Percentiles `json:"store_similar"`
 	Exact    Percentiles `json:"exact_query"`
 	RecallAt float64     `json:"recall_at_10"`
+	// QueryCPUMs is the Postgres backend's CPU per filtered query (default ef_search).
+	QueryCPUMs float64 `json:"query_cpu_ms"`
+	// Ungrouped is the filtered query as it was before migration 004: the
+	// plain-embedding HNSW index with iterative scan, for comparison.
+	Ungrouped       Percentiles `json:"ungrouped_query"`
+	UngroupedRecall float64     `json:"ungrouped_recall_at_10"`
+	UngroupedCPUMs  float64     `json:"ungrouped_query_cpu_ms"`
+	ExactCPUMs      float64     `json:"exact_query_cpu_ms"`
 	// Unfiltered is the top 10 over every creative, which always walks the
 	// HNSW graph, with its recall against an exact scan (on at most 200 queries).
 	Unfiltered       Percentiles `json:"unfiltered_query"`
@@ -45,7 +61,8 @@ type RetrievalResult struct {
 }
 
 const (
-	approxSQL = `SELECT id FROM creatives WHERE brand_id = $1 AND channel = $2 ORDER BY embedding <=> $3 LIMIT 10`
+	// ungroupedSQL is the worker's query before migration 004, on the plain HNSW index.
+	ungroupedSQL = `SELECT id FROM creatives WHERE brand_id = $1 AND channel = $2 ORDER BY embedding <=> $3 LIMIT 10`
 	// Adding zero to the distance keeps the planner off the HNSW index: an exact scan.
 	exactSQL           = `SELECT id FROM creatives WHERE brand_id = $1 AND channel = $2 ORDER BY (embedding <=> $3) + 0 LIMIT 10`
 	unfilteredSQL      = `SELECT id FROM creatives ORDER BY embedding <=> $1 LIMIT 10`
@@ -67,6 +84,21 @@ func overlap(got, want []int64) int {
 	return n
 }
 
+// retrievalIndexes returns the definitions of the creatives table's HNSW
+// indexes that the migrations made, to drop them during a bulk load and
+// build them again after.
+func retrievalIndexes(ctx context.Context, pool *pgxpool.Pool) (map[string]string, error) {
+	rows, err := pool.Query(ctx, `SELECT indexname, indexdef FROM pg_indexes
+		WHERE schemaname = current_schema() AND tablename = 'creatives' AND indexdef LIKE '% USING hnsw %'`)
+	if err != nil {
+		return nil, err
+	}
+	defs := map[string]string{}
+	var name, def string
+	_, err = pgx.ForEachRow(rows, []any{&name, &def}, func() error { defs[name] = def; return nil })
+	return defs, err
+}
+
 func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (RetrievalResult, error) {
 	res := RetrievalResult{Creatives: n, Brands: brands, Queries: queries}
 	if len(benchChannels)*brands > 0 {
@@ -83,85 +115,155 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 			_ = store.DropSchema(context.WithoutCancel(ctx), env.dbURL, schema)
 		}
 	}()
-	env.logf("retrieval: loading %d creatives (%d brands × %d channels) with COPY", n, brands, len(benchChannels))
-	load, build, err := loadCreatives(ctx, st, n, func(i int) string { return benchBrand((i / len(benchChannels)) % brands) }, 42)
+	pool := st.Pool()
+	// The schema's own HNSW index goes during the load, as loadCreatives
+	// does with the plain one, and is built again after it.
+	defs, err := retrievalIndexes(ctx, pool)
 	if err != nil {
 		return res, err
 	}
-	res.LoadSeconds, res.BuildSeconds = load.Seconds(), build.Seconds()
-	env.logf("retrieval: loaded in %.1fs, HNSW index built in %.1fs", res.LoadSeconds, res.BuildSeconds)
+	for name := range defs {
+		if _, err := pool.Exec(ctx, "DROP INDEX "+pgx.Identifier{name}.Sanitize()); err != nil {
+			return res, err
+		}
+	}
+	env.logf("retrieval: loading %d creatives (%d brands × %d channels) with COPY", n, brands, len(benchChannels))
+	load, build, err := loadCreatives(ctx, st, n, func(i int) string { return benchBrand((i / len(benchChannels)) % brands) }, 42, true)
+	if err != nil {
+		return res, err
+	}
+	res.LoadSeconds, res.UngroupedBuildSeconds = load.Seconds(), build.Seconds()
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return res, err
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, "SET maintenance_work_mem = '1GB'"); err != nil {
+		return res, err
+	}
+	start := time.Now()
+	for name, def := range defs {
+		if _, err := conn.Exec(ctx, def); err != nil {
+			return res, fmt.Errorf("building %s: %w", name, err)
+		}
+	}
+	res.BuildSeconds = time.Since(start).Seconds()
+	if _, err := conn.Exec(ctx, "RESET maintenance_work_mem"); err != nil {
+		return res, err
+	}
+	if _, err := conn.Exec(ctx, "ANALYZE creatives"); err != nil {
+		return res, err
+	}
+	env.logf("retrieval: loaded in %.1fs, retrieval HNSW index built in %.1fs (plain-embedding HNSW index for comparison in %.1fs)",
+		res.LoadSeconds, res.BuildSeconds, res.UngroupedBuildSeconds)
 
 	emb := embeddings.Hashing{Dims: store.Dimensions}
 	rng := rand.New(rand.NewPCG(4242, 2))
 	type query struct {
 		brand string
-		ch    int
+		ch    tailor.Channel
 		vec   []float32
 	}
 	qs := make([]query, queries)
 	for i := range qs {
 		v, _ := emb.Embed(ctx, []string{topicText(rng, max(n/100, 10))})
-		qs[i] = query{brand: benchBrand(rng.IntN(brands)), ch: rng.IntN(len(benchChannels)), vec: v[0]}
+		qs[i] = query{brand: benchBrand(rng.IntN(brands)), ch: benchChannels[rng.IntN(len(benchChannels))], vec: v[0]}
 	}
-	pool := st.Pool()
 
-	var plan strings.Builder
-	rows, err := pool.Query(ctx, "EXPLAIN "+approxSQL, qs[0].brand, string(benchChannels[qs[0].ch]), pgvector.NewVector(qs[0].vec))
+	plan, err := store.ExplainNearest(ctx, conn, qs[0].brand, qs[0].ch, qs[0].vec, 10)
 	if err != nil {
 		return res, err
 	}
-	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return res, err
-	}
-	plan.WriteString(strings.Join(lines, "\n"))
-	switch p := plan.String(); {
-	case strings.Contains(p, "creatives_embedding"):
+	switch {
+	case strings.Contains(plan, "creatives_embedding_grouped"):
+		res.Plan = "HNSW index over the grouped vector (creatives_embedding_grouped), iterative scan"
+	case strings.Contains(plan, "creatives_embedding"):
 		res.Plan = "HNSW index (creatives_embedding), iterative scan"
-	case strings.Contains(p, "creatives_brand_channel"):
+	case strings.Contains(plan, "creatives_brand_channel"):
 		res.Plan = "btree (brand_id, channel) then exact sort"
 	default:
 		res.Plan = "sequential scan"
 	}
 
+	var pid int32
+	if err := conn.QueryRow(ctx, "SELECT pg_backend_pid()").Scan(&pid); err != nil {
+		return res, err
+	}
+	// timed runs f on every query and returns the times and the backend's CPU per query.
+	timed := func(f func(i int) error) ([]time.Duration, float64, error) {
+		out := make([]time.Duration, len(qs))
+		c0, err := procCPU(int(pid))
+		if err != nil {
+			return nil, 0, err
+		}
+		for i := range qs {
+			t := time.Now()
+			if err := f(i); err != nil {
+				return nil, 0, err
+			}
+			out[i] = time.Since(t)
+		}
+		c1, err := procCPU(int(pid))
+		return out, ms(c1-c0) / float64(len(qs)), err
+	}
+
 	// The exact answers first, with no index: what recall is measured against.
 	exactFiltered := make([][]int64, len(qs))
-	exact := make([]time.Duration, len(qs))
-	for i, q := range qs {
-		t := time.Now()
-		if exactFiltered[i], err = ids(ctx, pool, exactSQL, q.brand, benchChannels[q.ch], q.vec); err != nil {
-			return res, err
-		}
-		exact[i] = time.Since(t)
+	exact, exactCPU, err := timed(func(i int) (err error) {
+		exactFiltered[i], err = ids(ctx, conn, exactSQL, qs[i].brand, string(qs[i].ch), qs[i].vec)
+		return err
+	})
+	if err != nil {
+		return res, err
 	}
-	res.Exact = percentiles(exact)
+	res.Exact, res.ExactCPUMs = percentiles(exact), exactCPU
 	// An exact scan of every row is slow: check the unfiltered recall on a sample.
 	res.UnfilteredChecks = min(len(qs), 200)
 	exactAll := make([][]int64, res.UnfilteredChecks)
 	for i := range exactAll {
-		if exactAll[i], err = ids(ctx, pool, exactUnfilteredSQL, qs[i].vec); err != nil {
+		if exactAll[i], err = ids(ctx, conn, exactUnfilteredSQL, qs[i].vec); err != nil {
 			return res, err
 		}
 	}
 
 	// store.Similar as the worker calls it, on the worker's pool settings.
+	for i := range min(20, len(qs)) { // warm up
+		if _, err := st.Similar(ctx, qs[i].brand, qs[i].ch, qs[i].vec, 5); err != nil {
+			return res, err
+		}
+	}
 	similar := make([]time.Duration, len(qs))
 	for i, q := range qs {
 		t := time.Now()
-		if _, err := st.Similar(ctx, q.brand, benchChannels[q.ch], q.vec, 5); err != nil {
+		if _, err := st.Similar(ctx, q.brand, q.ch, q.vec, 5); err != nil {
 			return res, err
 		}
 		similar[i] = time.Since(t)
 	}
 	res.Similar = percentiles(similar)
 
-	// The HNSW queries on one connection, at each ef_search.
-	conn, err := pool.Acquire(ctx)
-	if err != nil {
-		return res, err
-	}
-	defer conn.Release()
+	// The HNSW queries on one connection, at each ef_search: the worker's
+	// (store.Nearest, top 10), the ungrouped one it replaced, the unfiltered one.
 	defer conn.Exec(context.WithoutCancel(ctx), "RESET hnsw.ef_search")
+	nearest := func(i int) ([]int64, error) {
+		cs, err := store.Nearest(ctx, conn, qs[i].brand, qs[i].ch, qs[i].vec, 10)
+		out := make([]int64, len(cs))
+		for j, c := range cs {
+			out[j] = c.ID
+		}
+		return out, err
+	}
+	recall := func(got [][]int64, want [][]int64) float64 {
+		var hits, total int
+		for i := range want {
+			hits += overlap(got[i], want[i])
+			total += len(want[i])
+		}
+		if total == 0 {
+			return 0
+		}
+		return float64(hits) / float64(total)
+	}
 	for _, ef := range efSearches {
 		if _, err := conn.Exec(ctx, fmt.Sprintf("SET hnsw.ef_search = %d", ef)); err != nil {
 			return res, err
@@ -169,46 +271,53 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 		e := EfResult{EfSearch: ef}
 		// Warm the cache and the prepared statements before timing.
 		for i := range min(20, len(qs)) {
-			if _, err := ids(ctx, conn, approxSQL, qs[i].brand, benchChannels[qs[i].ch], qs[i].vec); err != nil {
+			if _, err := nearest(i); err != nil {
+				return res, err
+			}
+			if _, err := ids(ctx, conn, ungroupedSQL, qs[i].brand, string(qs[i].ch), qs[i].vec); err != nil {
+				return res, err
+			}
+			if _, err := ids(ctx, conn, unfilteredSQL, qs[i].vec); err != nil {
 				return res, err
 			}
 		}
-		filtered := make([]time.Duration, len(qs))
-		all := make([]time.Duration, len(qs))
-		var hits, total, hitsAll, totalAll int
-		for i, q := range qs {
-			t := time.Now()
-			got, err := ids(ctx, conn, approxSQL, q.brand, benchChannels[q.ch], q.vec)
-			if err != nil {
-				return res, err
-			}
-			filtered[i] = time.Since(t)
-			hits += overlap(got, exactFiltered[i])
-			total += len(exactFiltered[i])
-			t = time.Now()
-			if got, err = ids(ctx, conn, unfilteredSQL, q.vec); err != nil {
-				return res, err
-			}
-			all[i] = time.Since(t)
-			if i < len(exactAll) {
-				hitsAll += overlap(got, exactAll[i])
-				totalAll += len(exactAll[i])
-			}
+		got := make([][]int64, len(qs))
+		filtered, cpu, err := timed(func(i int) (err error) { got[i], err = nearest(i); return err })
+		if err != nil {
+			return res, err
 		}
-		e.Filtered, e.Unfiltered = percentiles(filtered), percentiles(all)
-		if total > 0 {
-			e.FilteredRecall = float64(hits) / float64(total)
+		e.Filtered, e.FilteredCPUMs, e.FilteredRecall = percentiles(filtered), cpu, recall(got, exactFiltered)
+		ungrouped, cpu, err := timed(func(i int) (err error) {
+			got[i], err = ids(ctx, conn, ungroupedSQL, qs[i].brand, string(qs[i].ch), qs[i].vec)
+			return err
+		})
+		if err != nil {
+			return res, err
 		}
-		if totalAll > 0 {
-			e.UnfilteredRecall = float64(hitsAll) / float64(totalAll)
+		e.Ungrouped, e.UngroupedCPUMs, e.UngroupedRecall = percentiles(ungrouped), cpu, recall(got, exactFiltered)
+		all, _, err := timed(func(i int) (err error) { got[i], err = ids(ctx, conn, unfilteredSQL, qs[i].vec); return err })
+		if err != nil {
+			return res, err
 		}
+		e.Unfiltered, e.UnfilteredRecall = percentiles(all), recall(got[:len(exactAll)], exactAll)
 		res.ByEfSearch = append(res.ByEfSearch, e)
-		env.logf("retrieval: ef_search %d: filtered p50 %.2f ms, p99 %.2f ms, recall@10 %.3f; unfiltered p50 %.2f ms, p99 %.2f ms, recall@10 %.3f",
-			ef, e.Filtered.P50, e.Filtered.P99, e.FilteredRecall, e.Unfiltered.P50, e.Unfiltered.P99, e.UnfilteredRecall)
+		env.logf("retrieval: ef_search %d: filtered p50 %.2f ms, p99 %.2f ms, recall@10 %.3f, %.2f ms CPU; "+
+			"ungrouped p50 %.2f ms, p99 %.2f ms, recall@10 %.3f, %.2f ms CPU; unfiltered p50 %.2f ms, p99 %.2f ms, recall@10 %.3f",
+			ef, e.Filtered.P50, e.Filtered.P99, e.FilteredRecall, e.FilteredCPUMs,
+			e.Ungrouped.P50, e.Ungrouped.P99, e.UngroupedRecall, e.UngroupedCPUMs,
+			e.Unfiltered.P50, e.Unfiltered.P99, e.UnfilteredRecall)
 	}
 	dflt := res.ByEfSearch[0] // ef_search 40, pgvector's default and the worker's
-	res.Query, res.RecallAt, res.Unfiltered, res.UnfilteredRecall = dflt.Filtered, dflt.FilteredRecall, dflt.Unfiltered, dflt.UnfilteredRecall
+	res.Query, res.RecallAt, res.QueryCPUMs = dflt.Filtered, dflt.FilteredRecall, dflt.FilteredCPUMs
+	res.Ungrouped, res.UngroupedRecall, res.UngroupedCPUMs = dflt.Ungrouped, dflt.UngroupedRecall, dflt.UngroupedCPUMs
+	res.Unfiltered, res.UnfilteredRecall = dflt.Unfiltered, dflt.UnfilteredRecall
+	env.logf("retrieval: exact filtered p50 %.2f ms, p99 %.2f ms, %.2f ms CPU; store.Similar p50 %.2f ms, p99 %.2f ms",
+		res.Exact.P50, res.Exact.P99, res.ExactCPUMs, res.Similar.P50, res.Similar.P99)
 
+	// Inserts meet the schema's indexes only, as in production.
+	if _, err := conn.Exec(ctx, "DROP INDEX creatives_embedding"); err != nil {
+		return res, err
+	}
 	if res.Inserts, err = insertCost(ctx, conn, rng, n, 100); err != nil {
 		return res, fmt.Errorf("measuring inserts: %w", err)
 	}
@@ -288,6 +397,10 @@ type EfResult struct {
 	EfSearch         int         `json:"ef_search"`
 	Filtered         Percentiles `json:"filtered"`
 	FilteredRecall   float64     `json:"filtered_recall_at_10"`
+	FilteredCPUMs    float64     `json:"filtered_cpu_ms"`
+	Ungrouped        Percentiles `json:"ungrouped"`
+	UngroupedRecall  float64     `json:"ungrouped_recall_at_10"`
+	UngroupedCPUMs   float64     `json:"ungrouped_cpu_ms"`
 	Unfiltered       Percentiles `json:"unfiltered"`
 	UnfilteredRecall float64     `json:"unfiltered_recall_at_10"`
 }
@@ -305,4 +418,15 @@ func ids(ctx context.Context, q interface {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}
+
+// RunRetrieval runs the retrieval measurement alone (tailor-bench -only
+// retrieval): no Redis, no worker runs.
+func RunRetrieval(ctx context.Context, cfg Config) (RetrievalResult, error) {
+	cfg = cfg.withDefaults()
+	if cfg.DatabaseURL == "" {
+		return RetrievalResult{}, errors.New("bench: a database URL is required")
+	}
+	env := &runEnv{cfg: cfg, dbURL: cfg.DatabaseURL, schemaPrefix: cfg.SchemaPrefix, keep: cfg.Keep, log: cfg.Log}
+	return runRetrieval(ctx, env, cfg.RetrievalCreatives, cfg.RetrievalBrands, cfg.RetrievalQueries)
 }

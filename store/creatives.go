@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/pgvector/pgvector-go"
@@ -59,11 +60,42 @@ func (s *Store) Similar(ctx context.Context, brandID string, ch tailor.Channel, 
 	if k <= 0 {
 		return nil, nil
 	}
-	rows, err := s.pool.Query(ctx, `SELECT id, fields, 1 - (embedding <=> $3) AS similarity,
-			(clicks + 3 * conversions + $5::float8) / (impressions + $6::float8) AS performance
-		FROM creatives WHERE brand_id = $1 AND channel = $2
-		ORDER BY embedding <=> $3 LIMIT $4`,
-		brandID, ch, pgvector.NewVector(query), k*candidatesPerResult, priorHits, priorViews)
+	out, err := Nearest(ctx, s.pool, brandID, ch, query, k*candidatesPerResult)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out[:min(k, len(out))], nil
+}
+
+// Querier runs a query: a pool, a connection or a transaction.
+type Querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+// nearestSQL orders by the grouped vector of migration 004 (the stored
+// column creatives.grouped, half precision, under the HNSW index
+// creatives_embedding_grouped): within one brand and channel its cosine
+// order is the embedding's own, and the graph keeps the search inside the
+// group, so the filter rarely rejects a row. Similarity is
+// the plain cosine of the embeddings.
+const nearestSQL = `SELECT id, fields, 1 - (embedding <=> $3) AS similarity,
+		(clicks + 3 * conversions + $5::float8) / (impressions + $6::float8) AS performance
+	FROM creatives WHERE brand_id = $1 AND channel = $2
+	ORDER BY grouped <=> creatives_grouped($3, $1, $2)::halfvec(448)
+	LIMIT $4`
+
+// Nearest returns the n past creatives of the brand and channel nearest to
+// the query vector by cosine, through the HNSW index on a large table (so
+// approximately, and nearest first only roughly: the iterative scan's
+// relaxed order), with their similarity, performance and score. Similar
+// re-ranks them; benchmarks call it to measure the index on a connection of
+// their own.
+func Nearest(ctx context.Context, q Querier, brandID string, ch tailor.Channel, query []float32, n int) ([]tailor.Creative, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	rows, err := q.Query(ctx, nearestSQL, brandID, string(ch), pgvector.NewVector(query), n, priorHits, priorViews)
 	if err != nil {
 		return nil, fmt.Errorf("retrieving similar creatives: %w", err)
 	}
@@ -76,8 +108,7 @@ func (s *Store) Similar(ctx context.Context, brandID string, ch tailor.Channel, 
 	if err != nil {
 		return nil, fmt.Errorf("retrieving similar creatives: %w", err)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	return out[:min(k, len(out))], nil
+	return out, nil
 }
 
 // Score weighs similarity by performance: by a factor from 0.5 (no
@@ -85,4 +116,14 @@ func (s *Store) Similar(ctx context.Context, brandID string, ch tailor.Channel, 
 // a somewhat more similar unproven one, never a far more similar one.
 func Score(similarity, performance float64) float64 {
 	return similarity * (0.5 + 0.5*min(performance/goodRate, 2))
+}
+
+// ExplainNearest returns the plan of Nearest's query.
+func ExplainNearest(ctx context.Context, q Querier, brandID string, ch tailor.Channel, query []float32, n int) (string, error) {
+	rows, err := q.Query(ctx, "EXPLAIN "+nearestSQL, brandID, string(ch), pgvector.NewVector(query), n, priorHits, priorViews)
+	if err != nil {
+		return "", fmt.Errorf("explaining retrieval: %w", err)
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	return strings.Join(lines, "\n"), err
 }

@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net/url"
@@ -68,6 +69,7 @@ func run(ctx context.Context, args []string) error {
 		probe     = fs.Int("probe-db-conns", 20, "add two model-latency runs with the worker's Postgres pool at this size (the second also keeps model connections alive); 0 skips them")
 		profile   = fs.String("cpuprofile", "", "write the worker's CPU profile of the latency-0 run to this file")
 		keep      = fs.Bool("keep", false, "keep the benchmark's schemas for inspection")
+		only      = fs.String("only", "", "run one section alone and print its results as JSON: retrieval")
 	)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -115,6 +117,19 @@ func run(ctx context.Context, args []string) error {
 		return err
 	}
 	cfg.DatabaseURL = u
+	switch *only {
+	case "":
+	case "retrieval":
+		r, err := bench.RunRetrieval(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		enc := json.NewEncoder(os.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	default:
+		return fmt.Errorf("-only %q: want retrieval", *only)
+	}
 	start := time.Now()
 	res, err := bench.Execute(ctx, cfg)
 	if res != nil && len(res.Runs) > 0 {
