@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -82,7 +85,7 @@ type Querier interface {
 const nearestSQL = `SELECT id, fields, 1 - (embedding <=> $3) AS similarity,
 		(clicks + 3 * conversions + $5::float8) / (impressions + $6::float8) AS performance
 	FROM creatives WHERE brand_id = $1 AND channel = $2
-	ORDER BY grouped <=> creatives_grouped($3, $1, $2)::halfvec(448)
+	ORDER BY grouped <=> $7::halfvec(448)
 	LIMIT $4`
 
 // Nearest returns the n past creatives of the brand and channel nearest to
@@ -95,7 +98,7 @@ func Nearest(ctx context.Context, q Querier, brandID string, ch tailor.Channel, 
 	if n <= 0 {
 		return nil, nil
 	}
-	rows, err := q.Query(ctx, nearestSQL, brandID, string(ch), pgvector.NewVector(query), n, priorHits, priorViews)
+	rows, err := q.Query(ctx, nearestSQL, brandID, string(ch), pgvector.NewVector(query), n, priorHits, priorViews, GroupedQuery(brandID, ch, query))
 	if err != nil {
 		return nil, fmt.Errorf("retrieving similar creatives: %w", err)
 	}
@@ -120,10 +123,46 @@ func Score(similarity, performance float64) float64 {
 
 // ExplainNearest returns the plan of Nearest's query.
 func ExplainNearest(ctx context.Context, q Querier, brandID string, ch tailor.Channel, query []float32, n int) (string, error) {
-	rows, err := q.Query(ctx, "EXPLAIN "+nearestSQL, brandID, string(ch), pgvector.NewVector(query), n, priorHits, priorViews)
+	rows, err := q.Query(ctx, "EXPLAIN "+nearestSQL, brandID, string(ch), pgvector.NewVector(query), n, priorHits, priorViews, GroupedQuery(brandID, ch, query))
 	if err != nil {
 		return "", fmt.Errorf("explaining retrieval: %w", err)
 	}
 	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	return strings.Join(lines, "\n"), err
 }
+
+// GroupedQuery is migration 004's creatives_grouped for a query, worked out
+// here: the unit vector followed by 64 components of ±0.25, the bits of
+// the first 8 bytes of sha256("channel:brand"), most significant first.
+// Passing it as a value, rather than calling the SQL function in ORDER BY,
+// lets Postgres compare it to the stored column without calling the
+// function for each row of a plan that sorts.
+func GroupedQuery(brandID string, ch tailor.Channel, query []float32) pgvector.HalfVector {
+	out := make([]float32, len(query), len(query)+groupDims)
+	var norm float64
+	for _, x := range query {
+		norm += float64(x) * float64(x)
+	}
+	norm = math.Sqrt(norm)
+	for i, x := range query {
+		if norm > 0 {
+			out[i] = float32(float64(x) / norm)
+		}
+	}
+	sum := sha256.Sum256([]byte(string(ch) + ":" + brandID))
+	bits := binary.BigEndian.Uint64(sum[:8])
+	for i := range groupDims {
+		c := float32(-groupWeight)
+		if bits&(1<<(63-i)) != 0 {
+			c = groupWeight
+		}
+		out = append(out, c)
+	}
+	return pgvector.NewHalfVector(out)
+}
+
+// The group components of migration 004.
+const (
+	groupDims   = 64
+	groupWeight = 0.25
+)

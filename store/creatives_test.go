@@ -13,6 +13,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/pgvector/pgvector-go"
 	tailor "github.com/tailorhq/tailor"
 	"github.com/tailorhq/tailor/internal/testenv"
 	"github.com/tailorhq/tailor/store"
@@ -189,5 +190,36 @@ func TestMigration004DownAndUp(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestGroupedQueryMatchesSQL checks that the grouped query vector worked out
+// in Go is the one migration 004's SQL function makes, component for
+// component (both in half precision).
+func TestGroupedQueryMatchesSQL(t *testing.T) {
+	t.Parallel()
+	st := testenv.Store(t)
+	rng := rand.New(rand.NewPCG(9, 9))
+	for _, c := range []struct {
+		brand string
+		ch    tailor.Channel
+	}{{"acme-outdoor", tailor.Email}, {"northbank", tailor.SMS}, {"b", tailor.Push}} {
+		v := make([]float32, store.Dimensions)
+		for i := range v {
+			v[i] = rng.Float32() - 0.5
+		}
+		var fromSQL string
+		if err := st.Pool().QueryRow(context.Background(), "SELECT creatives_grouped($1, $2, $3)::halfvec(448)::text",
+			pgvector.NewVector(v), c.brand, string(c.ch)).Scan(&fromSQL); err != nil {
+			t.Fatal(err)
+		}
+		var fromGo string
+		if err := st.Pool().QueryRow(context.Background(), "SELECT $1::halfvec(448)::text",
+			store.GroupedQuery(c.brand, c.ch, v)).Scan(&fromGo); err != nil {
+			t.Fatal(err)
+		}
+		if got := fromGo; got != fromSQL {
+			t.Errorf("%s/%s: Go and SQL differ:\n go  %.200s\n sql %.200s", c.brand, c.ch, got, fromSQL)
+		}
 	}
 }
