@@ -36,9 +36,9 @@ lint: ## gofmt and go vet
 	$(GO) vet ./...
 
 .PHONY: eval
-eval: ## measure the guardrails: the labelled splits (tuned on), then the blind holdouts (never tuned on)
+eval: ## measure the guardrails: the labelled splits (tuned on), then the blind holdouts (first runs in their READMEs)
 	$(GO) run ./cmd/tailor eval --set guardrails/testdata/eval
-	@echo; echo "== blind holdouts: written without reading the checks; reported, not enforced"
+	@echo; echo "== blind holdouts: written without reading the checks, worked on after their first run (see each README); reported, not enforced"
 	@for set in guardrails/testdata/eval-blind*; do $(GO) run ./cmd/tailor eval --set $$set || true; done
 
 .PHONY: fuzz
