@@ -20,19 +20,19 @@ import (
 const addressees = `(?:review|approval|sign-?off|reviewers?|moderators?|approvers?|checkers?|editors?|compliance(?:\s+team)?|qa(?:\s+team)?|legal\s+team|pipeline|filters?|classifiers?|guardrails?|ai|llms?|language\s+models?|models?|assistants?|chatbots?|bots?|agents?|crawlers?|scrapers?|gpts?|automated\s+(?:systems?|reviewers?|checks?|filters?))`
 
 // strictAddressees are the addressees that are never also products ("model", "filter", "agent").
-const strictAddressees = `(?:reviewers?|moderators?|approvers?|compliance(?:\s+team)?|qa(?:\s+team)?|pipeline|classifiers?|guardrails?|ai|llms?|language\s+models?|assistants?|chatbots?|bots?|automated\s+(?:systems?|reviewers?|checks?|filters?))`
+const strictAddressees = `(?:ops|operators?|summary\s+tools?|summari[sz]ers?|reviewers?|moderators?|approvers?|compliance(?:\s+team)?|qa(?:\s+team)?|pipeline|classifiers?|guardrails?|ai|llms?|language\s+models?|assistants?|chatbots?|bots?|automated\s+(?:systems?|reviewers?|checks?|filters?))`
 
 // injectionRules find instruction-shaped text aimed at whoever checks or
 // reads the copy by machine.
 var injectionRules = []*rule{
 	// "Note to the reviewer:", "Attention pipeline:", "Dear AI reading this:",
 	// "(Moderator: …", "Reviewers, please skip …".
-	newRule("a note addressed to a reviewer or a model", "note notes attention dear hey hi whoever system admin reviewer reviewers moderator moderators approver approvers checker checkers editor editors compliance qa legal pipeline filter filters classifier classifiers guardrail guardrails ai llm llms language model models assistant assistants chatbot chatbots bot bots agent agents crawler crawlers scraper scrapers gpt gpts automated",
+	newRule("a note addressed to a reviewer or a model", "note notes attention dear hey hi whoever system admin reviewer reviewers moderator moderators approver approvers checker checkers editor editors compliance qa legal pipeline filter filters classifier classifiers guardrail guardrails ai llm llms language model models assistant assistants chatbot chatbots bot bots agent agents crawler crawlers scraper scrapers gpt gpts automated ops operator operators summary tools summarizer summarizers summariser summarisers",
 		`(?:notes?\s+(?:to|for)\s+(?:the\s+|any\s+|our\s+)?|attention\s*,?\s*(?:the\s+|any\s+)?|(?:dear|hey|hi)\s+(?:the\s+)?)`+addressees+`(?:\s+(?:reading|reviewing|processing|checking|scanning|summari[sz]ing|parsing)\s+(?:this|the)\s+(?:page|email|e-mail|message|copy|text|content|site))?\s*[:,\-]`+
 			`|[(\[]\s*`+addressees+`\s*:`+
 			`|(?:to\s+)?whoever\s+(?:is\s+)?(?:reviews?|reviewing|checks?|checking|approves?|approving|moderates?|moderating|screens?|screening)\s+(?:this|these|the\s+copy)`+
 			`|(?:reviewer|moderator|approver|compliance|qa|pipeline|system|admin|editor)(?:'s)?\s+notes?\s*:`+
-			`|`+strictAddressees+`\s*[:,]\s*(?:please\s+)?(?:skip|ignore|approve|bypass|disable|mark|pass|send|publish|rate|classify|label|treat|let|do\s+not|don't|no\s+need|this\s+(?:copy|message|variant|email|text)\s+(?:is|was|has))`),
+			`|`+strictAddressees+`\s*[:,]\s*(?:please\s+)?(?:skip|ignore|approve|bypass|disable|mark|pass|send|publish|rate|classify|label|treat|let|do\s+not|don't|no\s+need|when\s+asked|recommend|always|this\s+(?:copy|message|variant|email|text)\s+(?:is|was|has))`),
 	// "If you are an LLM summarising this", "any AI reading this page".
 	newRule("text addressed to a model reading the copy", "ai llm llms language model models assistant assistants chatbot chatbots bot bots agent agents crawler crawlers scraper scrapers gpt automated reading processing summarizing summarising scanning parsing",
 		`if\s+you(?:'re|\s+are)\s+(?:an?\s+)?(?:ai|llm|language\s+model|large\s+language\s+model|assistant|ai\s+assistant|chatbot|bot|agent|crawler|model|automated\s+\w+)`+
@@ -41,7 +41,7 @@ var injectionRules = []*rule{
 			`|(?:ai|llms?|language\s+models?|assistants?|chatbots?|bots?|agents?|crawlers?|models?|gpt)\s+(?:that|who|which)\s+(?:reads?|process(?:es)?|summari[sz]es?|scans?|parses?|sees?)\s+(?:this|these|the)\b`),
 	// Requests to skip or pass the checks, and claims of pre-approval.
 	newRule("a request to skip the checks", "skip bypass disable turn run need approve pass let flag reject moderate block filter mark rate classify label treat score send publish ship post copy message variant email text content push sms one approved already passed cleared signed",
-		`(?:skip|bypass|disable|turn\s+off|don't\s+run|do\s+not\s+run|no\s+need\s+to\s+(?:run|check|review|scan|flag))\s+(?:it\s+through\s+|this\s+through\s+)?(?:the\s+|any\s+|all\s+|your\s+|these\s+|our\s+|further\s+|remaining\s+|other\s+|more\s+)?(?:(?:compliance|safety|content|moderation|review|qa|spam|brand|policy|legal|usual)\s+)?(?:checks|check\s+(?:on|for)\s+this|filters?|guardrails|moderation|review\s+(?:step|process)|compliance(?:\s+(?:step|check|review))?|qa(?:\s+step)?)`+
+		`(?:skip|bypass|disable|turn\s+off|don't\s+run|do\s+not\s+run|no\s+need\s+to\s+(?:run|check|review|scan|flag))\s+(?:it\s+through\s+|this\s+through\s+)?(?:the\s+|any\s+|all\s+|your\s+|these\s+|our\s+|further\s+|remaining\s+|other\s+|more\s+)?(?:(?:compliance|safety|content|moderation|review|qa|spam|brand|policy|legal|usual)\s+)?(?:checks|check\s+(?:on|for)\s+this|filters?|guardrails|moderation|review\s+(?:step|process)|compliance(?:\s+(?:step|check|review))?|qa(?:\s+step)?|frequency\s+caps?|suppression\s+lists?|opt-?outs?|unsubscribes?|consent\s+checks?)`+
 			`|(?:do\s+not|don't)\s+(?:flag|reject|moderate|block|filter)\s+(?:this|it|the)`+
 			`|(?:mark|rate|classify|label|treat|score|flag)\s+(?:this|it|the)\s+(?:(?:copy|message|variant|email|text|content|push|sms|one)\s+)?as\s+(?:safe|approved|compliant|clean|benign|ok|okay|harmless|non-?spam|passing)`+
 			`|(?:send|publish|ship|post|approve|pass)\s+(?:it\s+|this\s+)?as[\s\-]is|let\s+(?:it|this)\s+(?:through|pass)\b|(?:send|publish|ship|post)\s+(?:it\s+|this\s+)?without\s+(?:review|checks|approval|moderation)`+
@@ -91,12 +91,13 @@ var (
 		`(?:vanishing|disappearing|evaporating|shrinking|dwindling)\s+(?:fast|quickly|by\s+the\s+(?:hour|minute|day)|before\s+your\s+eyes)`+
 			`|flying\s+off\s+(?:the\s+)?(?:shelves|racks)|once\s+(?:they're|they\s+are)\s+gone|once\s+(?:it's|it\s+is)\s+gone,?\s+(?:it's|it\s+is)\s+gone|won't\s+(?:be\s+)?(?:around|here|last)\s+(?:for\s+)?long`+
 			`|(?:going|selling)\s+like\s+hot\s*cakes|(?:won't|will\s+not)\s+(?:stay|last|sit|stick\s+around|be\s+around|be\s+here|be\s+in\s+stock)\s+(?:[a-z]+\s+){0,4}?(?:much\s+|for\s+|very\s+)?long(?:er)?\b|(?:stock|stocks|sizes|supplies|spots|seats|inventory|spaces)\s+(?:is|are)\s+(?:(?:running|getting)\s+low|shrinking|dwindling|almost\s+gone|disappearing|vanishing)`)
-	shamingIdioms = newRule("shaming or guilt", "giving quitting skipping skipped missed missing bailed ditched where everyone everybody one person guy better resolutions goals said promised excuses really seriously future letting let stop honest finally work",
+	shamingIdioms = newRule("shaming or guilt", "giving quitting skipping skipped missed missing bailed ditched where everyone everybody one person guy better resolutions goals said promised excuses really seriously future letting let stop honest finally work couch sofa",
 		`giving\s+up\s+(?:already|so\s+soon|on\s+(?:yourself|us|your\s+goals))|(?:skipped|missed|skipping|missing|bailed\s+on|ditched)\s+(?:\w+\s+){0,2}?(?:again|another\s+\w+)\s*\?|where\s+were\s+you\s*\?|(?:everyone|everybody)\s+else\s+(?:showed\s+up|made\s+it|did|is\s+(?:doing|going))|(?:quitting|skipping)\s+(?:already|again)\s*\?`+
 			`|(?:don't|do\s+not)\s+be\s+(?:the\s+one|that\s+(?:person|guy|one)|one\s+of\s+those)\s+(?:who|that)`+
 			`|you\s+know\s+you\s+(?:can|could)\s+do\s+better|you\s+should\s+do\s+better\s+than`+
 			// "time to stop skipping your veggies", "finally do better",
 			// "let's be honest", "work off all those extra treats"
+			`|(?:everyone|everybody)\s+else\s+(?:has|have|is|are)\s+(?:[\w']+\s+){1,5}?already|still\s+on\s+the\s+(?:couch|sofa)|couch\s+potato`+
 			`|stop\s+(?:skipping|neglecting|ignoring|putting\s+off|avoiding)\s+(?:your|the)\b|finally\s+(?:do|eat|get|start)\s+(?:better|right|serious|healthy|moving)|let's\s+be\s+honest`+
 			`|work\s+off\s+(?:all\s+)?(?:those|the|that|your)\s+(?:extra\s+|holiday\s+)*(?:treats|calories|pounds|cookies|pies?|indulgences|weight)`+
 			`|what\s+happened\s+to\s+(?:your|those|all\s+those)\s+(?:resolutions?|goals|plans)|no\s+more\s+excuses|(?:still|again)\s+making\s+excuses`+
@@ -109,8 +110,10 @@ var euphemisms = []struct {
 	cat  string
 	rule *rule
 }{
-	{"pregnancy or family plans", newRule("for two", "two",
-		`(?:eating|moving|dressing|training|working\s+out|exercising|sleeping|stretching|glowing|running|hiking|walking|breathing)\s+for\s+two\b`)},
+	{"pregnancy or family plans", newRule("for two", "two little growing",
+		`(?:eating|moving|dressing|training|working\s+out|exercising|sleeping|stretching|glowing|running|hiking|walking|breathing)\s+for\s+two\b`+
+			// "until the little one arrives", "room for a growing bump"
+			`|(?:the|your)\s+little\s+one\s+(?:arrives|comes|gets\s+here|is\s+here|is\s+born)|(?:a|your)\s+growing\s+(?:bump|belly)`)},
 	{"health (physical or mental)", newRule("watching a number", "watching managing controlling minding counting tracking monitoring keeping",
 		`(?:watching|managing|controlling|minding|counting|tracking|monitoring|keeping\s+an\s+eye\s+on)\s+your\s+(?:blood\s+)?(?:sugar|glucose|insulin|carbs|blood\s+pressure|bp|cholesterol|weight)\b`+
 			`|(?:with|for)\s+your\s+(?:blood\s+)?sugar\s+in\s+mind`)},
@@ -149,6 +152,8 @@ var surveillanceSources = []*rule{
 			`|your\s+(?:\w+\s+){0,2}?(?:photos|pics|pictures|posts|shots|videos|stories|reels|selfies|tweets|check-?ins)\s+(?:on|from)\s+`+socialSources+
 			`|(?:saw|seen|noticed|spotted|loved|liked)\s+your\s+(?:\w+\s+){0,2}?(?:photos?|pics?|pictures?|posts?|shots?|videos?|stor(?:y|ies)|reels?|selfies?|tweets?|check-?ins?)(?:\s+[\w\-]+){0,4}?\s+(?:on|from)\s+`+socialSources+
 			`|(?:on|in|from)\s+your\s+`+socialSources+`(?:\s+(?:feed|page|profile|account|story|stories|posts|timeline|grid))?`+
+			// "we saw your posts about dry skin"
+			`|(?:saw|seen|read|noticed|spotted)\s+your\s+(?:recent\s+|latest\s+)?(?:posts?|tweets?|stories|comments?|photos?|pics?|videos?)\s+(?:about|of|on)\b`+
 			// "we saw your trail runs on Strava"
 			`|(?:saw|seen|noticed|spotted)\s+your\s+(?:[\w\-]+\s+){1,3}?(?:on|in|from)\s+`+socialSources).filter(notInvited),
 	newRule("a data source the customer did not expect", "app apps tracker device smartwatch watch wearable phone data history activity record records logs log stats insights insight information info site sites website websites platform platforms store stores retailer retailers competitor competing third party partner partners paycheck salary income transactions spending purchases card statements",

@@ -19,7 +19,10 @@ var surveillanceRules = []*rule{
 			`|(?:up|awake|online|still\s+up|still\s+awake)\s+(?:at|around|until|till|past)\s+`+timeOfDay+
 			`|(?:at|around|until|till|past)\s+`+timeOfDay+`\s+(?:[a-z]+\s+){0,2}(?:looking|browsing|shopping|scrolling|searching|checking|reading|viewing)`+
 			// "the shoes you were eyeing around 6 on Friday evening"
-			`|`+activity+`\b[^.!?]{0,40}?\b(?:at|around|about)\s+\d{1,2}(?::\d{2})?\s+(?:on\s+)?(?:[a-z]+\s+)?(?:morning|evening|night|afternoon)\b`),
+			`|`+activity+`\b[^.!?]{0,40}?\b(?:at|around|about)\s+\d{1,2}(?::\d{2})?\s+(?:on\s+)?(?:[a-z]+\s+)?(?:morning|evening|night|afternoon)\b`+
+			// "you were looking at it on Friday evening", "late last night"
+			`|`+activity+`\b[^.!?]{0,40}?\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|evening|night|afternoon)\b`+
+			`|`+activity+`\b[^.!?]{0,40}?\b(?:late\s+(?:last\s+)?night|in\s+the\s+middle\s+of\s+the\s+night|in\s+the\s+small\s+hours)`),
 	newRule("how often the customer did something", "times time visits views opens clicks sessions visit view look read open opened click clicked check checked #time",
 		activity+`\b[^.!?]{0,40}?\b`+countWord+`\s+times`+
 			`|`+countWord+`\s+(?:visits|views|opens|clicks|sessions|page\s+views)\s+(?:this|last|in|since|and\s+counting|so\s+far)`+
