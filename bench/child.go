@@ -319,6 +319,7 @@ func runChild(ctx context.Context, spec childSpec, stdin io.Reader, stdout io.Wr
 		mux = asynq.NewServeMux()
 		mux.Handle(taskMinimal, rec.wrap(minimalHandler(st)))
 	case roleTailor:
+		queue.TuneGC() // as tailor worker does
 		mc := openai.Config{BaseURL: spec.ModelURL, APIKey: "bench", Model: "bench-model"}
 		if spec.HTTPIdleConns > 0 {
 			tr := http.DefaultTransport.(*http.Transport).Clone()

@@ -28,6 +28,7 @@ func runWorker(ctx context.Context, args []string, _ io.Reader, _, stderr io.Wri
 		return err
 	}
 	log := c.logger(stderr)
+	log.Debug("garbage collector target", "gogc", queue.TuneGC())
 	st, err := store.Open(ctx, c.storeFor(*concurrency))
 	if err != nil {
 		return err
