@@ -1,6 +1,7 @@
 package guardrails
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -260,11 +261,7 @@ func (t *text) find(m matcher) []match { return t.findFrom(m, 0) }
 // not be a letter, digit or '_' (so that \b at c reads the same).
 func (t *text) findFrom(m matcher, c int) []match {
 	var out []match
-	for _, loc := range m.FindAllStringSubmatchIndex(t.norm[c:], -1) {
-		loc[0], loc[1] = loc[0]+c, loc[1]+c
-		if loc[1] <= loc[0] || !t.wordAt(loc[0], loc[1]) {
-			continue
-		}
+	for _, loc := range t.wholeWords(m, c, len(t.norm)) {
 		g := 0
 		for i := 2; i+1 < len(loc); i += 2 {
 			if loc[i] >= 0 {
@@ -273,6 +270,44 @@ func (t *text) findFrom(m matcher, c int) []match {
 			}
 		}
 		out = append(out, match{loc[0], loc[1], t.span(loc[0], loc[1]), g})
+	}
+	return out
+}
+
+// wholeWords returns the matches of m in norm[b:e] that stand as whole words,
+// in absolute byte offsets. A match that starts or ends inside a word is
+// dropped and the search resumes one character after its start: otherwise
+// it would hide an overlapping match that is whole ("aaa aa" in "aaa aaa
+// aa", found by fuzzing). Patterns anchored with ^ are not resumed, since
+// a resumed search would read its start as the text's.
+func (t *text) wholeWords(m matcher, b, e int) [][]int {
+	var out [][]int
+	resumable := true
+	if s, ok := m.(fmt.Stringer); ok {
+		resumable = !strings.Contains(strings.ReplaceAll(s.String(), "[^", ""), "^") // "[^…]" negates a class; any other "^" anchors
+	}
+	for b < e {
+		next := -1
+		for _, loc := range m.FindAllStringSubmatchIndex(t.norm[b:e], -1) {
+			for i := range loc {
+				if loc[i] >= 0 {
+					loc[i] += b
+				}
+			}
+			if loc[1] > loc[0] && t.wordAt(loc[0], loc[1]) {
+				out = append(out, loc)
+				continue
+			}
+			if resumable && loc[1] > loc[0] {
+				_, size := utf8.DecodeRuneInString(t.norm[loc[0]:])
+				next = loc[0] + size
+				break
+			}
+		}
+		if next < 0 {
+			break
+		}
+		b = next
 	}
 	return out
 }

@@ -183,11 +183,8 @@ func (r *rule) find(t *text) []match {
 		if !r.pre.match(t.norm[win[0]:win[1]]) {
 			continue // the window lacks a literal every match holds
 		}
-		for _, loc := range r.re.FindAllStringSubmatchIndex(t.norm[win[0]:win[1]], -1) {
-			b, e := loc[0]+win[0], loc[1]+win[0]
-			if e <= b || !t.wordAt(b, e) {
-				continue
-			}
+		for _, loc := range t.wholeWords(r.re, win[0], win[1]) {
+			b, e := loc[0], loc[1]
 			m := match{b: b, e: e, span: t.span(b, e)}
 			for g := 2; g+1 < len(loc); g += 2 {
 				if loc[g] >= 0 {
