@@ -21,7 +21,7 @@ func TestJudge(t *testing.T) {
 		{"sensitive by euphemism", "Keeping your blood sugar steady on the trail these days?", nil, SensitiveAttribute},
 		{"plain product copy", "The Pegasus Trail 5 GTX grips on ice and keeps your feet dry.", nil, ""},
 		{"the brand about itself", "As a family-owned shop, we have been fitting runners since 1982.", nil, ""},
-		{"sms sender prefix", "Acme Outdoor: new trail shoes just landed.", nil, ""},
+		{"an ordinary sms with its sender prefix", "Acme Outdoor: new trail shoes just landed.", nil, ""},
 		{"guilt the brand avoids", "Everyone else on your team already upgraded, so why are you still waiting?", []string{"guilt-tripping"}, Tone},
 		{"guilt the brand allows", "Everyone else on your team already upgraded, so why are you still waiting?", nil, ""},
 	}

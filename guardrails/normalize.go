@@ -260,8 +260,12 @@ func (t *text) find(m matcher) []match { return t.findFrom(m, 0) }
 // searching from byte c on: no match may start before c, and norm[c-1] must
 // not be a letter, digit or '_' (so that \b at c reads the same).
 func (t *text) findFrom(m matcher, c int) []match {
+	resumable := true
+	if s, ok := m.(fmt.Stringer); ok {
+		resumable = !anchored(s.String())
+	}
 	var out []match
-	for _, loc := range t.wholeWords(m, c, len(t.norm)) {
+	for _, loc := range t.wholeWords(m, resumable, c, len(t.norm)) {
 		g := 0
 		for i := 2; i+1 < len(loc); i += 2 {
 			if loc[i] >= 0 {
@@ -278,14 +282,11 @@ func (t *text) findFrom(m matcher, c int) []match {
 // in absolute byte offsets. A match that starts or ends inside a word is
 // dropped and the search resumes one character after its start: otherwise
 // it would hide an overlapping match that is whole ("aaa aa" in "aaa aaa
-// aa", found by fuzzing). Patterns anchored with ^ are not resumed, since
-// a resumed search would read its start as the text's.
-func (t *text) wholeWords(m matcher, b, e int) [][]int {
+// aa", found by fuzzing). Patterns anchored with ^ are not resumed
+// (resumable false), since a resumed search would read its start as the
+// text's.
+func (t *text) wholeWords(m matcher, resumable bool, b, e int) [][]int {
 	var out [][]int
-	resumable := true
-	if s, ok := m.(fmt.Stringer); ok {
-		resumable = !strings.Contains(strings.ReplaceAll(s.String(), "[^", ""), "^") // "[^…]" negates a class; any other "^" anchors
-	}
 	for b < e {
 		next := -1
 		for _, loc := range m.FindAllStringSubmatchIndex(t.norm[b:e], -1) {
@@ -310,6 +311,12 @@ func (t *text) wholeWords(m matcher, b, e int) [][]int {
 		b = next
 	}
 	return out
+}
+
+// anchored reports whether a pattern holds "^" other than as "[^", which
+// negates a class.
+func anchored(pattern string) bool {
+	return strings.Contains(strings.ReplaceAll(pattern, "[^", ""), "^")
 }
 
 // findWords returns the spans where the words of phrase occur in a row,

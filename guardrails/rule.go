@@ -14,6 +14,7 @@ type rule struct {
 	id       int  // index in allRules, for text.ruleHits
 	indexed  bool // in allRules and triggerIndex
 	re       *regexp.Regexp
+	anchored bool            // re holds "^": a search of it cannot resume mid-text
 	pre      *prefilter      // literals every match of re contains
 	exact    map[string]bool // trigger words
 	prefixes []string        // trigger prefixes ("pregnan*")
@@ -54,7 +55,7 @@ func compileRule(label, triggers, pattern string) *rule {
 	// match is not then rejected for ending inside a word.
 	re := regexp.MustCompile(pattern)
 	re.Longest()
-	r := &rule{re: re, pre: newPrefilter(pattern), exact: map[string]bool{}, label: label}
+	r := &rule{re: re, anchored: anchored(pattern), pre: newPrefilter(pattern), exact: map[string]bool{}, label: label}
 	for _, w := range strings.Fields(triggers) {
 		switch p, prefix := strings.CutSuffix(w, "*"); {
 		case strings.HasPrefix(w, "#"):
@@ -183,7 +184,7 @@ func (r *rule) find(t *text) []match {
 		if !r.pre.match(t.norm[win[0]:win[1]]) {
 			continue // the window lacks a literal every match holds
 		}
-		for _, loc := range t.wholeWords(r.re, win[0], win[1]) {
+		for _, loc := range t.wholeWords(r.re, !r.anchored, win[0], win[1]) {
 			b, e := loc[0], loc[1]
 			m := match{b: b, e: e, span: t.span(b, e)}
 			for g := 2; g+1 < len(loc); g += 2 {
