@@ -116,16 +116,11 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 		}
 	}()
 	pool := st.Pool()
-	// The schema's own HNSW index goes during the load, as loadCreatives
-	// does with the plain one, and is built again after it.
+	// loadCreatives drops the schema's own HNSW index for the load and
+	// builds a plain one instead; the schema's is built again below.
 	defs, err := retrievalIndexes(ctx, pool)
 	if err != nil {
 		return res, err
-	}
-	for name := range defs {
-		if _, err := pool.Exec(ctx, "DROP INDEX "+pgx.Identifier{name}.Sanitize()); err != nil {
-			return res, err
-		}
 	}
 	env.logf("retrieval: loading %d creatives (%d brands × %d channels) with COPY", n, brands, len(benchChannels))
 	load, build, err := loadCreatives(ctx, st, n, func(i int) string { return benchBrand((i / len(benchChannels)) % brands) }, 42, true)
