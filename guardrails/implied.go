@@ -34,11 +34,20 @@ var injectionRules = []*rule{
 			`|(?:reviewer|moderator|approver|compliance|qa|pipeline|system|admin|editor)(?:'s)?\s+notes?\s*:`+
 			`|`+strictAddressees+`\s*[:,]\s*(?:please\s+)?(?:skip|ignore|approve|bypass|disable|mark|pass|send|publish|rate|classify|label|treat|let|do\s+not|don't|no\s+need|when\s+asked|recommend|always|this\s+(?:copy|message|variant|email|text)\s+(?:is|was|has))`),
 	// "If you are an LLM summarising this", "any AI reading this page".
-	newRule("text addressed to a model reading the copy", "ai llm llms language model models assistant assistants chatbot chatbots bot bots agent agents crawler crawlers scraper scrapers gpt automated reading processing summarizing summarising scanning parsing",
+	newRule("text addressed to a model reading the copy", "ai llm llms language model models assistant assistants chatbot chatbots bot bots agent agents crawler crawlers scraper scrapers gpt automated reading processing summarizing summarising scanning parsing reads processes summarizes summarises scans parses reviewing reviews condensing condenses",
 		`if\s+you(?:'re|\s+are)\s+(?:an?\s+)?(?:ai|llm|language\s+model|large\s+language\s+model|assistant|ai\s+assistant|chatbot|bot|agent|crawler|model|automated\s+\w+)`+
 			`|(?:ai|llms?|language\s+models?|assistants?|chatbots?|bots?|agents?|crawlers?|scrapers?|models?|gpt)\s+(?:that\s+(?:is|are)\s+)?(?:reading|processing|summari[sz]ing|scanning|parsing|reviewing)\s+(?:this|the)\s+(?:page|email|e-mail|message|copy|text|content|site)`+
 			// "any AI that reads this", "assistants who summarise this page"
-			`|(?:ai|llms?|language\s+models?|assistants?|chatbots?|bots?|agents?|crawlers?|models?|gpt)\s+(?:that|who|which)\s+(?:reads?|process(?:es)?|summari[sz]es?|scans?|parses?|sees?)\s+(?:this|these|the)\b`),
+			`|(?:ai|llms?|language\s+models?|assistants?|chatbots?|bots?|agents?|crawlers?|models?|gpt)\s+(?:that|who|which)\s+(?:reads?|process(?:es)?|summari[sz]es?|scans?|parses?|sees?)\s+(?:this|these|the)\b`+
+			// "if an assistant is summarising this e-mail", "when your AI
+			// reads this message": a model reading the copy, in a clause.
+			`|(?:if|when|whenever|while|once)\s+(?:an?|any|the|your|some)\s+(?:\w+\s+)?`+strictAddressees+`\s+(?:is\s+|are\s+|gets\s+to\s+)?(?:reading|reads|processing|processes|summari[sz]ing|summari[sz]es|scanning|scans|parsing|parses|reviewing|reviews|condensing|condenses)\s+(?:this|these|the)\b`),
+	// "tell the reader to book", "make sure the user signs up": an order
+	// about the customer, given to someone between the brand and them.
+	newRule("an instruction about the reader", "tell remind urge encourage instruct ask convince persuade push nudge make reader readers user users recipient recipients human humans ops operator operators summary summarizer summarizers summariser summarisers reviewer reviewers moderator moderators approver approvers compliance qa pipeline classifier classifiers guardrail guardrails ai llm llms language assistant assistants chatbot chatbots bot bots automated",
+		`(?:tell|remind|urge|encourage|instruct|ask|convince|persuade|push|nudge|get)\s+(?:the|this|each|every)\s+(?:reader|user|recipient|human|end[\s\-]user|subscriber)s?\s+(?:to|that)\b`+
+			`|make\s+sure\s+(?:the|this)\s+(?:reader|user|recipient|human|end[\s\-]user)s?\s+(?:\w+\s+)?(?:books?|buys?|signs?|clicks?|opens?|orders?|subscribes?|knows?|sees?)\b`+
+			`|p\.?\s*s\.?\s*[:,\-]?\s*(?:to\s+)?(?:the\s+|any\s+)?`+strictAddressees+`\b`),
 	// Requests to skip or pass the checks, and claims of pre-approval.
 	newRule("a request to skip the checks", "skip bypass disable turn run need approve pass let flag reject moderate block filter mark rate classify label treat score send publish ship post copy message variant email text content push sms one approved already passed cleared signed",
 		`(?:skip|bypass|disable|turn\s+off|don't\s+run|do\s+not\s+run|no\s+need\s+to\s+(?:run|check|review|scan|flag))\s+(?:it\s+through\s+|this\s+through\s+)?(?:the\s+|any\s+|all\s+|your\s+|these\s+|our\s+|further\s+|remaining\s+|other\s+|more\s+)?(?:(?:compliance|safety|content|moderation|review|qa|spam|brand|policy|legal|usual)\s+)?(?:checks|check\s+(?:on|for)\s+this|filters?|guardrails|moderation|review\s+(?:step|process)|compliance(?:\s+(?:step|check|review))?|qa(?:\s+step)?|frequency\s+caps?|suppression\s+lists?|opt-?outs?|unsubscribes?|consent\s+checks?)`+
@@ -104,6 +113,66 @@ var (
 			`|are\s+you\s+(?:really|seriously)\s+(?:going\s+to|gonna)|your\s+future\s+self\s+(?:is|will\s+be)\s+(?:counting|disappointed|judging|watching)|(?:letting|let)\s+yourself\s+down`)
 )
 
+// Tone by implication, without its stock words.
+var (
+	// "Most people have no idea how X works", "we do the thinking for you",
+	// "no need to understand the science": the reader assumed unable.
+	condescendingShapes = newRule("condescending", "idea clue understand realise realize know get grasp notice wrong thinking figuring brain brains head mind science worry worries figure",
+		`(?:most|many|few|lots\s+of)\s+(?:people|folks|shoppers|customers|members|of\s+us|of\s+you)\s+(?:have\s+(?:no|zero)\s+(?:idea|clue)|(?:don't|do\s+not|never|can't|cannot)\s+(?:really\s+|actually\s+|even\s+|fully\s+)?(?:know|understand|realise|realize|get|grasp|notice)|(?:get|gets)\s+(?:it|this)\s+wrong)`+
+			`|(?:do|does|doing|did|handle|handles|handling)\s+(?:all\s+)?(?:the\s+)?(?:thinking|brain\s+work|figuring|hard\s+thinking)\s+(?:for\s+you|so\s+you\s+(?:don't|do\s+not)\s+have\s+to)`+
+			`|(?:no\s+need|you\s+(?:don't|do\s+not)\s+(?:need|have))\s+to\s+(?:understand|know|grasp|get|figure\s+out)\s+(?:the\s+|any\s+|how\s+|what\s+|why\s+)(?:science|details|jargon|chemistry|it\s+works|works|it\s+does)`+
+			`|(?:don't|do\s+not)\s+(?:worry|trouble)\s+your\s+(?:little\s+|pretty\s+)?(?:head|brain|mind)`)
+	// "Holiday treats catching up with you?", "and it shows", "take your
+	// body back", "make up for all that pie": weight gain pinned on the
+	// reader without naming it.
+	bodyShapes = newRule("shaming or guilt", "catching caught catch showing shows show body bodies back reclaim pie pies cookies treats feasting indulgence indulging eating overeating damage undo dessert desserts seconds helpings excess festivities holidays holiday",
+		`(?:treats|holidays?|festivities|feasting|indulgences?|indulging|eating|overeating|(?:all\s+)?(?:that|those)\s+(?:pie|pies|cookies|treats|carbs|desserts?|second\s+helpings))\s+(?:\w+\s+)?(?:catching\s+up\s+(?:with|on)|caught\s+up\s+(?:with|on)|showing\s+(?:on|up\s+on))\s+(?:you|your)`+
+			`|,?\s*and\s+it\s+shows\b`+
+			`|(?:take|taking|get|getting|win|winning)\s+(?:back\s+your\s+body|your\s+body\s+back)\b|reclaim(?:ing)?\s+your\s+body\b`+
+			`|(?:make|making|made|work|working|burn|burning|sweat|sweating)\s+(?:up\s+for|off|out)\s+(?:all\s+)?(?:that|those|the|your)\s+(?:extra\s+|holiday\s+|festive\s+)*(?:pie|pies|cookies|treats|feasting|eating|indulgence|indulgences|damage|desserts?|seconds|helpings|excess)`+
+			`|undo\s+(?:the|all\s+the|all\s+that|that)\s+(?:damage|feasting|eating|indulging|indulgence)`).filter(func(t *text, m match) bool {
+		// "and it shows" only after a word of eating or the holidays.
+		if !strings.Contains(t.norm[m.b:m.e], "shows") {
+			return true
+		}
+		before := t.norm[max(0, m.b-80):m.b]
+		for _, w := range []string{"holiday", "treat", "pie", "cookie", "feast", "eat", "indulg", "dessert", "snack", "takeout", "couch", "sofa", "winter"} {
+			if strings.Contains(before, w) {
+				return true
+			}
+		}
+		return false
+	})
+)
+
+// More tone by implication.
+var (
+	// "Every week you wait costs you", "the longer you hold off",
+	// "is your money really safe?", "savings left exposed": delay or the
+	// status quo made a threat.
+	waitingFear = newRule("fear appeal", "every each longer wait waiting delay hold hesitate put safe protected secure okay ok exposed unprotected vulnerable risk",
+		`(?:every|each)\s+(?:single\s+)?(?:day|week|month|minute|hour|year)\s+(?:that\s+)?you\s+(?:wait|delay|hold\s+off|put\s+(?:it|this)\s+off|hesitate|don't\s+act)\b`+
+			`|the\s+longer\s+you\s+(?:wait|delay|hold\s+off|put\s+(?:it|this)\s+off|hesitate)\b`+
+			`|(?:is|are)\s+your\s+(?:money|savings|cash|accounts?|family|home|data|identity|kids|skin|feet|joints|heart)\s+(?:really|truly|actually|still)\s+(?:safe|protected|secure|okay|ok)\b`+
+			`|(?:sit|sits|sitting|left|leaving|lie|lies|lying)\s+(?:there\s+|around\s+)?(?:exposed|unprotected|vulnerable|at\s+risk)\b`)
+	// "You really should be eating better", "do the right thing", "when did
+	// you last cook a real meal?", "another night of takeout?": the reader
+	// lectured about how they live.
+	moralising = newRule("preachy, moralising", "really honestly seriously truly right better last time takeout takeaway delivery junk fast another again",
+		`you\s+(?:really|honestly|seriously|truly)\s+(?:should|ought\s+to)\s+(?:be\s+[a-z]+ing|stop|start|know\s+better|eat|cook|feed|take\s+better|move\s+more)\b`+
+			`|(?:do|doing|did)\s+the\s+right\s+thing\b`+
+			`|deserves?\s+better\s+than\s+(?:that|this)\b`+
+			`|when\s+(?:did\s+you\s+last|was\s+the\s+last\s+time\s+you)\s+(?:actually\s+|really\s+|properly\s+)?(?:cook|cooked|eat|ate|exercise|exercised|work\s+out|worked\s+out|move|moved|stretch|stretched|sleep|slept|had\s+a\s+(?:real|proper|home-?cooked|decent))\b`+
+			`|isn't\s+it\s+(?:about\s+|high\s+)?time\s+(?:you\s+|to\s+)?(?:cook|cooked|ate|eat|started|start|stopped|stop|got\s+serious|get\s+serious|took\s+better|take\s+better)\b`+
+			`|(?:another|yet\s+another)\s+(?:night|evening|dinner|meal|week|weekend|day)\s+of\s+(?:takeout|take-?away|fast\s+food|delivery|junk\s+food|frozen\s+\w+|instant\s+noodles|cereal\s+for\s+dinner)\s*\?`+
+			`|(?:takeout|take-?away|fast\s+food|junk\s+food|delivery|frozen\s+pizza)\s+again(?:\s+tonight|\s+this\s+week)?\s*\?`)
+	// "those resolutions that fizzled out", "another year on the couch?":
+	// the reader's past failures held up to them.
+	failedResolutions = newRule("shaming or guilt", "resolution resolutions goals plans promises couch sofa",
+		`(?:resolutions?|goals|plans|promises)\s+(?:[\w']+\s+){0,5}?(?:fizzled|fizzle|faded|fade|petered|died|crashed|collapsed|fell\s+apart|fell\s+through|fell\s+by\s+the\s+wayside|went\s+nowhere|didn't\s+last|did\s+not\s+last|won't\s+keep\s+themselves|never\s+happened)(?:\s+(?:out|off|away))?`+
+			`|(?:another|one\s+more)\s+(?:year|month|winter|season|weekend|january)\s+(?:on|glued\s+to|stuck\s+on)\s+the\s+(?:couch|sofa)`)
+)
+
 // euphemisms name a special category through how it is managed or what it
 // led to, pointed at the reader; by category name as in sensitiveCategories.
 var euphemisms = []struct {
@@ -123,6 +192,16 @@ var euphemisms = []struct {
 			`|(?:weight|health|blood\s+pressure|cholesterol|blood\s+sugar)\s+(?:not|isn't|is\s+not)\s+where\s+(?:you'd|you\s+would|you\s+want)`+
 			`|(?:keeping|keep|getting|get|bringing|bring)\s+your\s+(?:blood\s+pressure|bp|sugar|blood\s+sugar|cholesterol|glucose|flare-?ups|symptoms|condition)\s+(?:in\s+check|under\s+control|down|in\s+line|steady)`+
 			`|your\s+flare-?ups?|(?:knees|joints|hips|eyes|eyesight|hearing|memory|balance)\s+(?:isn't|aren't|are\s+not|is\s+not|not)\s+what\s+(?:it|they)\s+used\s+to\s+be`)},
+	// "help you manage your levels", "keep your numbers steady": a condition
+	// named by what the reader measures of it. Energy, stress and activity
+	// levels are everyday fitness talk and are left alone.
+	{"health (physical or mental)", newRule("the reader's levels", "manage managing control controlling balance balancing stabilise stabilize stabilising stabilizing steady steadying keep keeping check checking watch watching track tracking monitor monitoring levels readings numbers",
+		`(?:manage|managing|control|controlling|balance|balancing|stabili[sz]e|stabili[sz]ing|steady|steadying|keep|keeping|check|checking|watch|watching|track|tracking|monitor|monitoring|even\s+out|evening\s+out|lower|lowering|bring\s+down)\s+your\s+(?:daily\s+)?(?:levels|readings|numbers)\b`).filter(func(t *text, m match) bool {
+		// "manage your levels of stress", "keep your numbers in the app": a
+		// thing named after it is not a condition.
+		w := nextWord(t, m.e)
+		return w != "of" && w != "in" && w != "on"
+	})},
 	{"health (physical or mental)", newRule("a low mood that lasts", "feeling felt blue down low flat empty hopeless numb overwhelmed",
 		`(?:feeling|been\s+feeling|felt)\s+(?:blue|down|low|flat|empty|hopeless|numb|overwhelmed)\s+(?:for\s+(?:weeks|months|a\s+while|so\s+long|ages)|most\s+days|every\s+day|all\s+the\s+time)`)},
 	{"financial situation or credit", newRule("turned down by a lender", "turned down rejected denied declined refused application loan card mortgage credit finances banks bank lenders lender said no elsewhere again",
@@ -133,10 +212,22 @@ var euphemisms = []struct {
 		`(?:credit|money|financial|payment|banking)\s+(?:slips?|stumbles?|hiccups?|missteps?|blips?|bumps?|dings?|bruises?|mistakes?|setbacks?|woes)`+
 			`|(?:rough|tough|hard|difficult|bad|rocky)\s+(?:financial|money|credit)\s+(?:year|patch|time|stretch|spell|season|month)`+
 			`|(?:less[\s\-]than[\s\-](?:perfect|stellar|ideal)|imperfect|checkered|spotty|rocky|bumpy|bruised|dinged)\s+(?:credit|financial|banking|payment)(?:\s+(?:history|record|past|score))?`)},
+	// "Credit taken a hit lately?", "if your account is running on fumes":
+	// the reader's money hurt, asked of them or said of theirs. "Checking
+	// your rate won't ding your credit" says the opposite and is left alone.
+	{"financial situation or credit", newRule("the reader's money hurting", "credit finances savings account accounts balance wallet budget hit hits beating knock knocks dent dents tumble nosedive pounding bruising fumes empty shape better support red dinged bruised battered tanked tanking hurting suffering squeezed stretched",
+		`(?:credit(?:\s+(?:score|rating|history))?|finances|savings|bank\s+(?:account|balance)|account|balance|wallet|budget)\s+(?:(?:has|have|had|been|just|really|recently|already|finally)\s+)*(?:taken|took|taking|take|gotten|got)\s+(?:a\s+)?(?:(?:big|real|serious|huge|major|bit\s+of\s+a|little)\s+)?(?:hit|beating|knock|dent|tumble|dive|nosedive|pounding|bruising)`+
+			`|(?:credit(?:\s+(?:score|rating|history))?|finances|savings|bank\s+(?:account|balance)|account|balance|wallet)\s+(?:(?:is|are|was|were|been|has\s+been|have\s+been|looking|feeling|left|still)\s+)*(?:running\s+on\s+(?:fumes|empty)|in\s+(?:rough|bad|poor|sorry)\s+shape|(?:has\s+|have\s+)?seen\s+better\s+days|on\s+life\s+support|in\s+the\s+red|dinged|bruised|battered|tanked|tanking|hurting|suffering|squeezed|stretched\s+thin)`).filter(func(t *text, m match) bool {
+		// Said of the reader's money, or asked of the reader.
+		return prevWord(t, m.b) == "your" || questionAt(t, m.e)
+	})},
 	{"financial situation or credit", newRule("money running out", "paychecks paycheck payday money cash runs ran running",
 		`(?:between|until|till)\s+paychecks?|(?:short|tight)\s+(?:until|till|before)\s+payday|(?:money|cash)\s+(?:runs?|ran|running)\s+(?:out|short|low)\s+(?:again|before\s+payday|every\s+month|each\s+month|at\s+the\s+end\s+of\s+the\s+month)`)},
 	{"religion", newRule("fasting implied", "skipping skip going without lunch food meals meal eating water breakfast sundown sunset dusk",
 		`(?:skipping|skip|going\s+without|no)\s+(?:lunch|food|meals?|eating|water|breakfast)\s+(?:until|till)\s+(?:sundown|sunset|dusk)|(?:breaking|break)\s+(?:the\s+)?day\s+at\s+(?:sundown|sunset|dusk)`)},
+	// "Party of one again this weekend?": the reader alone, again.
+	{"relationship status", newRule("alone again", "flying solo party table own yourself",
+		`(?:flying\s+solo|party\s+of\s+one|table\s+for\s+one|on\s+your\s+own|by\s+yourself)\s+(?:again|once\s+again|still)(?:\s+[a-z']+){0,3}\s*\?`)},
 	{"relationship status", newRule("on one's own again", "one cooking dinner table shopping holidays holiday",
 		`(?:cooking|dinner|table|shopping|holidays?)\s+for\s+one\s+(?:again|now|these\s+days)`)},
 }
@@ -225,7 +316,11 @@ var forGood = newRule("an absolute claim", "good forever", `for\s+good|,\s*forev
 
 func init() {
 	toneRules["pushy"] = append(toneRules["pushy"], scarcityIdioms)
-	toneRules["guilt"] = append(toneRules["guilt"], shamingIdioms)
+	toneRules["guilt"] = append(toneRules["guilt"], shamingIdioms, bodyShapes, failedResolutions, moralising)
+	toneRules["preachy"] = append(toneRules["preachy"], moralising)
+	toneRules["fear"] = append(toneRules["fear"], waitingFear)
+	toneRules["pushy"] = append(toneRules["pushy"], waitingFear) // "every minute you wait" presses, too
+	toneRules["condescending"] = append(toneRules["condescending"], condescendingShapes)
 	surveillanceRules = append(surveillanceRules, surveillanceSources[0].severity(tailor.Block), surveillanceSources[1].severity(tailor.Block), whereabouts)
 	claimRules = append(append(claimRules, absoluteShapes...), forGood)
 	for _, e := range euphemisms {
@@ -292,6 +387,7 @@ var commonWordsForNames = func() map[string]bool {
 // synonym only counts in a sentence that addresses the reader.
 type factHint struct {
 	word string
+	ws   []string // word's words: a hint may be a phrase ("on the water")
 	// toReader: counts only in a sentence to the reader, a question or one
 	// with "you"/"your": an everyday word for the value ("paddling" for
 	// kayaking, "dog" for a retriever) or a key's word. "Dog-friendly
@@ -325,8 +421,38 @@ var hintSynonyms = func() map[string][]string {
 	add("yoga", "yogi mat")
 	add("running jogging", "runner runners")
 	add("baby pregnancy expecting", "baby babies bump newborn nursery")
+	// Phrases, matched word by word: the place or the companion an
+	// activity or a pet brings to mind, said to the reader.
+	add("kayaking kayak canoeing canoe paddleboarding sup", "on_the_water out_on_the_lake on_the_river")
+	add("retriever labrador lab poodle terrier spaniel shepherd bulldog beagle husky collie dachshund corgi doodle labradoodle goldendoodle pug boxer rottweiler greyhound whippet dog",
+		"four_legged furry_friend")
+	add("cat kitten siamese persian tabby ragdoll bengal", "furry_friend")
+	add("skiing snowboarding", "on_the_slopes")
+	add("cycling biking bike", "on_two_wheels in_the_saddle")
+	add("baby pregnancy expecting", "the_little_one your_little_one the_little_ones")
+	add("diabetes diabetic", "your_levels your_sugar your_numbers your_readings")
 	return m
 }()
+
+// activityWords are words for an activity so distinctive that copy naming
+// it hints at the fact wherever it says it, to the reader or not: "paddling
+// season is over" for an inferred interest in kayaking. (Everyday words,
+// "dog" or "hike", still count only in a sentence to the reader.)
+var activityWords = map[string][]string{
+	"kayaking": {"paddle", "paddling", "paddler", "paddlers", "kayak", "canoe"},
+	"kayak":    {"paddle", "paddling", "paddler", "paddlers", "canoe"},
+	"canoeing": {"paddle", "paddling", "paddler", "paddlers", "kayak", "canoe"},
+	"skiing":   {"skier", "skiers", "snowboard"},
+	"golf":     {"golfer", "golfers"},
+	"golfing":  {"golfer", "golfers"},
+	"fishing":  {"angler", "anglers"},
+	"angling":  {"angler", "anglers"},
+	"cycling":  {"cyclist", "cyclists"},
+	// A condition named by what is measured of it: "steady blood sugar"
+	// for an inferred diabetes.
+	"diabetes": {"blood_sugar", "glucose", "insulin", "a1c"},
+	"diabetic": {"blood_sugar", "glucose", "insulin", "a1c"},
+}
 
 // genericHeads are head words too general to hint at one value.
 var genericHeads = map[string]bool{
@@ -352,7 +478,7 @@ func factHintsUncached(value string) []factHint {
 	add := func(w string, syn bool) {
 		if len(w) >= 3 && !seen[w] && !genericHeads[w] {
 			seen[w] = true
-			out = append(out, factHint{word: w, toReader: syn})
+			out = append(out, factHint{word: w, ws: strings.Fields(w), toReader: syn})
 		}
 	}
 	head := ws[len(ws)-1]
@@ -365,13 +491,16 @@ func factHintsUncached(value string) []factHint {
 	if s, ok := strings.CutSuffix(head, "ing"); ok && len(s) >= 4 {
 		add(s, false) // kayaking → kayak
 	}
+	for _, syn := range activityWords[head] {
+		add(strings.ReplaceAll(syn, "_", " "), false)
+	}
 	for _, syn := range hintSynonyms[head] {
-		add(syn, true)
+		add(strings.ReplaceAll(syn, "_", " "), true)
 	}
 	for _, w := range ws[:len(ws)-1] {
 		if len(w) >= 4 && isASCIIAlpha(w) && !seen[w] && !genericHeads[w] {
 			seen[w] = true
-			out = append(out, factHint{word: w, afterYour: true})
+			out = append(out, factHint{word: w, ws: []string{w}, afterYour: true})
 		}
 	}
 	return out
@@ -380,28 +509,50 @@ func factHintsUncached(value string) []factHint {
 // checkFactHints reports words that hint at a fact the copy may not use.
 // The message is format with the fact's key, made only for a finding.
 func checkFactHints(r *run, fact tailor.Fact, format string) {
+	name := ""
+	if v, ok := r.in.Profile.Fact("first_name"); ok {
+		if ws := wordsOf(v); len(ws) == 1 {
+			name = ws[0]
+		}
+	}
 	for _, h := range slices.Concat(factHints(fact.Value), keyHints(fact.Key)) {
-		if r.rules.brief.findWords([]string{h.word}) != nil {
+		// A hint of several words ("on the water") matches word by word,
+		// its last word inflected like a hint of one.
+		hw := h.ws
+		if r.rules.brief.findWords(hw) != nil {
 			continue // the campaign's own product or offer
 		}
+		last := hw[len(hw)-1]
 		for _, f := range r.fields {
-			for i, w := range f.t.words {
-				if sfx, ok := strings.CutPrefix(w.s, h.word); !ok || sfx != "" && sfx != "s" && sfx != "es" && sfx != "er" && sfx != "ers" {
+			ws := f.t.words
+		words:
+			for i := 0; i+len(hw) <= len(ws); i++ {
+				for k, p := range hw[:len(hw)-1] {
+					if ws[i+k].s != p {
+						continue words
+					}
+				}
+				j := i + len(hw) - 1
+				if sfx, ok := strings.CutPrefix(ws[j].s, last); !ok || sfx != "" && sfx != "s" && sfx != "es" && sfx != "er" && sfx != "ers" {
 					continue // neither the word nor word+s, es, er or ers
 				}
-				if h.toReader && !sentenceAddressesReader(f.t, i, true) || h.youOnly && !sentenceAddressesReader(f.t, i, false) ||
-					h.afterYour && (i == 0 || f.t.words[i-1].s != "your") {
+				if len(hw) > 1 && ws[j].e < len(f.t.norm) && f.t.norm[ws[j].e] == '-' {
+					continue // a phrase cut off inside a compound: "the little one-pocket pouch"
+				}
+				if h.toReader && !sentenceAddressesReader(f.t, i, true, name) || h.youOnly && !sentenceAddressesReader(f.t, i, false, name) ||
+					h.afterYour && (i == 0 || ws[i-1].s != "your") {
 					continue
 				}
-				r.addAt(InferredFact, tailor.Block, f.name, f.t.span(w.b, w.e), fmt.Sprintf(format, fact.Key))
+				r.addAt(InferredFact, tailor.Block, f.name, f.t.span(ws[i].b, ws[j].e), fmt.Sprintf(format, fact.Key))
 			}
 		}
 	}
 }
 
 // sentenceAddressesReader reports whether the sentence around word i holds
-// "you" or "your", or, if questions count, is a question.
-func sentenceAddressesReader(t *text, i int, questions bool) bool {
+// "you", "your" or the reader's first name (name, normalised; "" for none),
+// or, if questions count, is a question.
+func sentenceAddressesReader(t *text, i int, questions bool, name string) bool {
 	ws := t.words
 	b, e := i, i
 	for b > 0 && !hasByteIn(t.norm[ws[b-1].e:ws[b].b], ".!?;\n") {
@@ -411,7 +562,7 @@ func sentenceAddressesReader(t *text, i int, questions bool) bool {
 		e++
 	}
 	for _, w := range ws[b : e+1] {
-		if secondPerson[w.s] {
+		if secondPerson[w.s] || name != "" && w.s == name {
 			return true
 		}
 	}
@@ -433,7 +584,14 @@ var keyHintsMemo = newMemo(func(key string) []factHint {
 	var out []factHint
 	for _, w := range strings.FieldsFunc(strings.ToLower(key), func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
 		if len(w) >= 4 && isASCIIAlpha(w) && !keyNoise[w] {
-			out = append(out, factHint{word: w, youOnly: true})
+			out = append(out, factHint{word: w, ws: []string{w}, youOnly: true})
+			// Its everyday words too: "the little one" for a key's "baby".
+			for _, syn := range hintSynonyms[w] {
+				if syn != w {
+					p := strings.ReplaceAll(syn, "_", " ")
+					out = append(out, factHint{word: p, ws: strings.Fields(p), youOnly: true})
+				}
+			}
 		}
 	}
 	return out
@@ -453,3 +611,11 @@ var keyNoise = map[string]bool{
 var notSuperlative = map[string]bool{"honest": true, "forest": true, "interest": true, "request": true, "harvest": true,
 	"guest": true, "west": true, "rest": true, "test": true, "chest": true, "nest": true, "quest": true, "vest": true,
 	"zest": true, "contest": true, "suggest": true, "invest": true, "protest": true, "digest": true, "latest": true}
+
+// questionAt reports whether the sentence running on from byte e ends in a
+// question mark.
+func questionAt(t *text, e int) bool {
+	rest := t.norm[e:]
+	end := strings.IndexAny(rest, ".!?;\n")
+	return end >= 0 && rest[end] == '?'
+}

@@ -160,7 +160,7 @@ func TestAbsoluteShapes(t *testing.T) {
 func TestInferredFactHints(t *testing.T) {
 	t.Parallel()
 	runSpanCases(t, []spanCase{
-		{"a new kayak", "", "A new kayak for your weekends on the water.", []string{"privacy.inferred_fact block body [6,11]"}},
+		{"a new kayak", "", "A new kayak for your weekends on the water.", []string{"privacy.inferred_fact block body [6,11]", "privacy.inferred_fact block body [30,42]"}},
 		{"trail gear for", "", "Trail gear for you and your retriever.", []string{"privacy.inferred_fact block body [28,37]"}},
 		{"layers for your", "", "Layers for your next paddle on the lake.", []string{"privacy.inferred_fact block body [21,27]"}},
 		{"warm layers for", "", "Warm layers for you and your dog.", []string{"privacy.inferred_fact block body [29,32]"}},

@@ -32,6 +32,9 @@ type rules struct {
 	caps       map[string]bool // all-caps words the copy may use (capsAllowed)
 	maxExcl    int
 	gradeMax   int // 0: no reading-level check
+	// voice is the brand's voice description, its words stemmed (see
+	// voiceStem), sentence by sentence: an instruction to the writer.
+	voice [][]string
 }
 
 // phrases is a list of phrases compiled into one alternation; the capture
@@ -108,7 +111,7 @@ func cacheKey(b tailor.Brief) string {
 	for _, k := range sortedKeys(br.RequiredDisclaimers) {
 		sep(k, br.RequiredDisclaimers[k])
 	}
-	sep(br.Name, c.Product, c.Offer, c.CTA, c.Objective)
+	sep(br.Name, br.Voice, c.Product, c.Offer, c.CTA, c.Objective)
 	sep(intOr(p.MaxExclamations, -1), intOr(p.ReadingGradeMax, -1))
 	return sb.String()
 }
@@ -182,6 +185,7 @@ func compileRules(b tailor.Brief) *rules {
 	for _, m := range findDates(r.brief) {
 		r.briefDates = append(r.briefDates, m.dates...)
 	}
+	r.voice = voiceSentences(br.Voice)
 	if p.MaxExclamations != nil {
 		r.maxExcl = *p.MaxExclamations
 	}

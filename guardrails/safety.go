@@ -53,7 +53,73 @@ func checkSafety(r *run) {
 		for _, sp := range echo.find(f.t) {
 			r.addAt(Leak, tailor.Block, f.name, sp, "repeats the system prompt")
 		}
+		for _, sp := range voiceEcho(r.rules.voice, f.t) {
+			r.addAt(PromptInjection, tailor.Block, f.name, sp, "repeats the brief's voice instruction as copy")
+		}
 	}
+}
+
+// voiceRun is how many words in a row copy must share with the brand's
+// voice description ("Explains money simply and never pressures anyone")
+// to be the instruction written out as copy, in any person: "Explain money
+// simply and never pressure anyone." Shorter runs ("movement of every
+// kind") are the brand talking as itself.
+const voiceRun = 6
+
+// voiceSentences splits a voice description into sentences of stemmed
+// words, keeping those long enough to echo.
+func voiceSentences(voice string) [][]string {
+	var out [][]string
+	for _, sent := range strings.FieldsFunc(voice, func(r rune) bool { return strings.ContainsRune(".!?;\n", r) }) {
+		ws := wordsOfUncached(sent)
+		if len(ws) < voiceRun {
+			continue
+		}
+		for i, w := range ws {
+			ws[i] = voiceStem(w)
+		}
+		out = append(out, ws)
+	}
+	return out
+}
+
+// voiceStem folds the person and number of a word: "explains" and
+// "explain", "pressures" and "pressure".
+func voiceStem(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// voiceEcho returns the spans of t that repeat voiceRun or more words in a
+// row of a voice sentence, one span per run.
+func voiceEcho(voice [][]string, t *text) [][2]int {
+	if len(voice) == 0 || len(t.words) < voiceRun {
+		return nil
+	}
+	var out [][2]int
+	ws := t.words
+	for _, v := range voice {
+		for i := 0; i+voiceRun <= len(ws); i++ {
+			best := 0
+			for j := range v {
+				n := 0
+				for i+n < len(ws) && j+n < len(v) && voiceStem(ws[i+n].s) == v[j+n] {
+					n++
+					if i+n < len(ws) && hasByteIn(t.norm[ws[i+n-1].e:ws[i+n].b], ".!?;\n") {
+						break // a run stays in one sentence of the copy
+					}
+				}
+				best = max(best, n)
+			}
+			if best >= voiceRun {
+				out = append(out, t.span(ws[i].b, ws[i+best-1].e))
+				i += best - 1
+			}
+		}
+	}
+	return out
 }
 
 // compactCanaries keeps a canary's normalised letters and digits (see memo).

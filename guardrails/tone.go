@@ -19,7 +19,9 @@ var toneStems = []struct {
 	{"fear", []string{"fear"}}, {"scar", []string{"fear"}}, {"alarm", []string{"fear"}}, {"anxi", []string{"fear"}},
 	{"doom", []string{"fear"}}, {"threat", []string{"fear"}}, {"negativ", []string{"fear", "guilt"}},
 	{"guilt", []string{"guilt"}}, {"sham", []string{"guilt"}}, {"blam", []string{"guilt"}}, {"passive", []string{"guilt"}},
-	{"condescend", []string{"condescending"}}, {"patroni", []string{"condescending"}}, {"preach", []string{"condescending"}},
+	{"condescend", []string{"condescending"}}, {"patroni", []string{"condescending"}}, {"preach", []string{"condescending", "preachy"}},
+	{"moralis", []string{"preachy"}}, {"moraliz", []string{"preachy"}}, {"sanctimon", []string{"preachy", "condescending"}},
+	{"lectur", []string{"preachy"}}, {"judgment", []string{"preachy"}}, {"judgement", []string{"preachy"}},
 	{"smug", []string{"condescending"}}, {"arrogan", []string{"condescending"}}, {"superior", []string{"condescending"}},
 	{"hype", []string{"hype"}}, {"clickbait", []string{"hype"}}, {"exaggerat", []string{"hype"}}, {"sensational", []string{"hype"}},
 	{"hyperbol", []string{"hype"}}, {"cheesy", []string{"hype"}}, {"over-the-top", []string{"hype"}},
@@ -68,7 +70,7 @@ var toneRules = map[string][]*rule{
 }
 
 // toneOrder keeps findings deterministic across families.
-var toneOrder = []string{"pushy", "fear", "guilt", "condescending", "hype", "desperate", "crude"}
+var toneOrder = []string{"pushy", "fear", "guilt", "preachy", "condescending", "hype", "desperate", "crude"}
 
 func checkTone(r *run) {
 	if len(r.rules.avoid) == 0 {
