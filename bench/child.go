@@ -504,10 +504,10 @@ type timedRetriever struct {
 	rec *recorder
 }
 
-func (t timedRetriever) Similar(ctx context.Context, brandID string, ch tailor.Channel, q []float32, k int) ([]tailor.Creative, error) {
+func (t timedRetriever) SimilarByChannel(ctx context.Context, brandID string, chs []tailor.Channel, q []float32, k int) (map[tailor.Channel][]tailor.Creative, error) {
 	start := time.Now()
 	defer func() { t.rec.stage("retrieve (pgvector)", time.Since(start)) }()
-	return t.r.Similar(ctx, brandID, ch, q, k)
+	return t.r.SimilarByChannel(ctx, brandID, chs, q, k)
 }
 
 type timedStore struct {

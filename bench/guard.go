@@ -28,7 +28,7 @@ type GuardrailResult struct {
 
 type noCreatives struct{}
 
-func (noCreatives) Similar(context.Context, string, tailor.Channel, []float32, int) ([]tailor.Creative, error) {
+func (noCreatives) SimilarByChannel(context.Context, string, []tailor.Channel, []float32, int) (map[tailor.Channel][]tailor.Creative, error) {
 	return nil, nil
 }
 

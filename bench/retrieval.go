@@ -165,7 +165,7 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 		qs[i] = query{brand: benchBrand(rng.IntN(brands)), ch: benchChannels[rng.IntN(len(benchChannels))], vec: v[0]}
 	}
 
-	plan, err := store.ExplainNearest(ctx, conn, qs[0].brand, qs[0].ch, qs[0].vec, 10)
+	plan, err := store.ExplainSimilar(ctx, conn, qs[0].brand, qs[0].ch, qs[0].vec, 5)
 	if err != nil {
 		return res, err
 	}

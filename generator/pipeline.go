@@ -17,10 +17,11 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// Retriever finds past creatives of a brand and channel near a query vector,
-// best first.
+// Retriever finds, for each of a brand's channels, the k past creatives
+// near a query vector, best first, in one call: a job retrieves once for
+// all its channels.
 type Retriever interface {
-	Similar(ctx context.Context, brandID string, ch tailor.Channel, query []float32, k int) ([]tailor.Creative, error)
+	SimilarByChannel(ctx context.Context, brandID string, chs []tailor.Channel, query []float32, k int) (map[tailor.Channel][]tailor.Creative, error)
 }
 
 // Pipeline writes and checks one job's variants (steps 2–7 of the design):
@@ -75,6 +76,10 @@ func (p *Pipeline) Generate(ctx context.Context, job tailor.Job, brief tailor.Br
 	if err != nil {
 		return res, err
 	}
+	creatives, err := p.Retriever.SimilarByChannel(ctx, brief.Brand.ID, channels, query, p.k())
+	if err != nil {
+		return res, err
+	}
 	now := time.Now
 	if p.Now != nil {
 		now = p.Now
@@ -86,7 +91,7 @@ func (p *Pipeline) Generate(ctx context.Context, job tailor.Job, brief tailor.Br
 	g, gctx := errgroup.WithContext(ctx)
 	for i, ch := range channels {
 		g.Go(func() error {
-			variants, err := p.channel(gctx, jobID, job, brief, ch, allowed, stage, query, created)
+			variants, err := p.channel(gctx, jobID, job, brief, ch, allowed, stage, creatives[ch], created)
 			if err != nil {
 				return fmt.Errorf("%s: %w", ch, err)
 			}
@@ -104,11 +109,7 @@ func (p *Pipeline) Generate(ctx context.Context, job tailor.Job, brief tailor.Br
 }
 
 func (p *Pipeline) channel(ctx context.Context, jobID string, job tailor.Job, brief tailor.Brief, ch tailor.Channel,
-	allowed []tailor.Fact, stage string, query []float32, now time.Time) ([]tailor.Variant, error) {
-	creatives, err := p.Retriever.Similar(ctx, brief.Brand.ID, ch, query, p.k())
-	if err != nil {
-		return nil, err
-	}
+	allowed []tailor.Fact, stage string, creatives []tailor.Creative, now time.Time) ([]tailor.Variant, error) {
 	canary := Canary(jobID, ch)
 	in := prompts.Input{Brief: brief, Channel: ch, Facts: allowed, Stage: stage, Creatives: creatives, N: job.Variants, Canary: canary}
 	req, err := p.request(in, seed(jobID, ch))

@@ -33,7 +33,7 @@ func (r *recorder) Generate(ctx context.Context, req generator.Request) (generat
 // noRetrieval stands in for the store where retrieval is not under test.
 type noRetrieval struct{}
 
-func (noRetrieval) Similar(context.Context, string, tailor.Channel, []float32, int) ([]tailor.Creative, error) {
+func (noRetrieval) SimilarByChannel(context.Context, string, []tailor.Channel, []float32, int) (map[tailor.Channel][]tailor.Creative, error) {
 	return nil, nil
 }
 

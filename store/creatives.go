@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -45,10 +44,9 @@ func (s *Store) AddCreatives(ctx context.Context, cs []tailor.NewCreative, vecto
 // Retrieval ranks by similarity × performance among the nearest candidates.
 const (
 	candidatesPerResult = 4
-	// Performance is (clicks + 3·conversions + priorHits) / (impressions +
-	// priorViews): a creative with no outcomes yet scores the prior, 1 %,
-	// below what a proven creative earns, so new copy does not crowd out
-	// what worked until its outcomes come in.
+	// A creative with no outcomes yet scores the prior, 1 %, below what a
+	// proven creative earns, so new copy does not crowd out what worked
+	// until its outcomes come in.
 	priorHits, priorViews = 0.2, 20.0
 	// goodRate is a performance that counts as good (5 %).
 	goodRate = 0.05
@@ -60,15 +58,37 @@ const (
 // (AddOutcome): otherwise a night's first copy, unproven, would echo into all
 // the rest.
 func (s *Store) Similar(ctx context.Context, brandID string, ch tailor.Channel, query []float32, k int) ([]tailor.Creative, error) {
-	if k <= 0 {
-		return nil, nil
+	by, err := s.SimilarByChannel(ctx, brandID, []tailor.Channel{ch}, query, k)
+	return by[ch], err
+}
+
+// SimilarByChannel is Similar for several channels of one query in one
+// round trip: a job retrieves once for all its channels.
+func (s *Store) SimilarByChannel(ctx context.Context, brandID string, chs []tailor.Channel, query []float32, k int) (map[tailor.Channel][]tailor.Creative, error) {
+	if k <= 0 || len(chs) == 0 {
+		return map[tailor.Channel][]tailor.Creative{}, nil
 	}
-	out, err := Nearest(ctx, s.pool, brandID, ch, query, k*candidatesPerResult)
+	names := make([]string, len(chs))
+	grouped := make([]pgvector.HalfVector, len(chs))
+	for i, ch := range chs {
+		names[i], grouped[i] = string(ch), GroupedQuery(brandID, ch, query)
+	}
+	rows, err := s.pool.Query(ctx, similarSQL, brandID, names, grouped, pgvector.NewVector(query), k*candidatesPerResult, k)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("retrieving similar creatives: %w", err)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	return out[:min(k, len(out))], nil
+	out := make(map[tailor.Channel][]tailor.Creative, len(chs))
+	var c tailor.Creative
+	_, err = pgx.ForEachRow(rows, []any{&c.Channel, &c.ID, &c.Fields, &c.Similarity, &c.Performance, &c.Score}, func() error {
+		c.BrandID = brandID
+		out[c.Channel] = append(out[c.Channel], c)
+		c = tailor.Creative{}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("retrieving similar creatives: %w", err)
+	}
+	return out, nil
 }
 
 // Querier runs a query: a pool, a connection or a transaction.
@@ -76,36 +96,58 @@ type Querier interface {
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
 }
 
+// performanceSQL and scoreSQL rank past creatives. Performance is (clicks
+// + 3·conversions + priorHits) / (impressions + priorViews). The score
+// weighs similarity by performance, by a factor from 0.5 (no outcomes) to
+// 1.5 (twice the good rate or more), so a proven creative beats a somewhat
+// more similar unproven one, never a far more similar one.
+var (
+	performanceSQL = fmt.Sprintf("(clicks + 3 * conversions + %g::float8) / (impressions + %g::float8)", priorHits, priorViews)
+	scoreSQL       = fmt.Sprintf("similarity * (0.5 + 0.5 * least(performance / %g::float8, 2))", goodRate)
+)
+
 // nearestSQL orders by the grouped vector of migration 004 (the stored
 // column creatives.grouped, half precision, under the HNSW index
 // creatives_embedding_grouped): within one brand and channel its cosine
 // order is the embedding's own, and the graph keeps the search inside the
 // group, so the filter rarely rejects a row. Similarity is
 // the plain cosine of the embeddings.
-const nearestSQL = `SELECT id, fields, 1 - (embedding <=> $3) AS similarity,
-		(clicks + 3 * conversions + $5::float8) / (impressions + $6::float8) AS performance
+var nearestSQL = `SELECT id, fields, similarity, performance, ` + scoreSQL + ` AS score FROM (
+	SELECT id, fields, 1 - (embedding <=> $3) AS similarity, ` + performanceSQL + ` AS performance
 	FROM creatives WHERE brand_id = $1 AND channel = $2
-	ORDER BY grouped <=> $7::halfvec(448)
-	LIMIT $4`
+	ORDER BY grouped <=> $5::halfvec(448)
+	LIMIT $4) nearest`
+
+// similarSQL runs nearestSQL's search for each channel ($2, with its
+// grouped query in $3) and keeps the k ($6) best scored of its n ($5)
+// nearest: only those rows' fields are sent back.
+var similarSQL = `SELECT q.channel, best.* FROM unnest($2::text[], $3::halfvec(448)[]) AS q (channel, grouped)
+CROSS JOIN LATERAL (
+	SELECT id, fields, similarity, performance, ` + scoreSQL + ` AS score FROM (
+		SELECT id, fields, 1 - (embedding <=> $4) AS similarity, ` + performanceSQL + ` AS performance,
+			grouped <=> q.grouped AS distance
+		FROM creatives WHERE brand_id = $1 AND channel = q.channel
+		ORDER BY grouped <=> q.grouped
+		LIMIT $5) nearest
+	ORDER BY score DESC, distance
+	LIMIT $6) best`
 
 // Nearest returns the n past creatives of the brand and channel nearest to
 // the query vector by cosine, through the HNSW index on a large table (so
 // approximately, and nearest first only roughly: the iterative scan's
-// relaxed order), with their similarity, performance and score. Similar
-// re-ranks them; benchmarks call it to measure the index on a connection of
-// their own.
+// relaxed order), with their similarity, performance and score.
+// Benchmarks call it to measure the index on a connection of their own.
 func Nearest(ctx context.Context, q Querier, brandID string, ch tailor.Channel, query []float32, n int) ([]tailor.Creative, error) {
 	if n <= 0 {
 		return nil, nil
 	}
-	rows, err := q.Query(ctx, nearestSQL, brandID, string(ch), pgvector.NewVector(query), n, priorHits, priorViews, GroupedQuery(brandID, ch, query))
+	rows, err := q.Query(ctx, nearestSQL, brandID, string(ch), pgvector.NewVector(query), n, GroupedQuery(brandID, ch, query))
 	if err != nil {
 		return nil, fmt.Errorf("retrieving similar creatives: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (tailor.Creative, error) {
 		c := tailor.Creative{BrandID: brandID, Channel: ch}
-		err := row.Scan(&c.ID, &c.Fields, &c.Similarity, &c.Performance)
-		c.Score = Score(c.Similarity, c.Performance)
+		err := row.Scan(&c.ID, &c.Fields, &c.Similarity, &c.Performance, &c.Score)
 		return c, err
 	})
 	if err != nil {
@@ -114,16 +156,11 @@ func Nearest(ctx context.Context, q Querier, brandID string, ch tailor.Channel, 
 	return out, nil
 }
 
-// Score weighs similarity by performance: by a factor from 0.5 (no
-// outcomes) to 1.5 (twice the good rate or more), so a proven creative beats
-// a somewhat more similar unproven one, never a far more similar one.
-func Score(similarity, performance float64) float64 {
-	return similarity * (0.5 + 0.5*min(performance/goodRate, 2))
-}
-
-// ExplainNearest returns the plan of Nearest's query.
-func ExplainNearest(ctx context.Context, q Querier, brandID string, ch tailor.Channel, query []float32, n int) (string, error) {
-	rows, err := q.Query(ctx, "EXPLAIN "+nearestSQL, brandID, string(ch), pgvector.NewVector(query), n, priorHits, priorViews, GroupedQuery(brandID, ch, query))
+// ExplainSimilar returns the plan of the worker's retrieval (Similar,
+// SimilarByChannel) for one channel and k results.
+func ExplainSimilar(ctx context.Context, q Querier, brandID string, ch tailor.Channel, query []float32, k int) (string, error) {
+	rows, err := q.Query(ctx, "EXPLAIN "+similarSQL, brandID, []string{string(ch)}, []pgvector.HalfVector{GroupedQuery(brandID, ch, query)},
+		pgvector.NewVector(query), k*candidatesPerResult, k)
 	if err != nil {
 		return "", fmt.Errorf("explaining retrieval: %w", err)
 	}

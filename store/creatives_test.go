@@ -119,7 +119,7 @@ func TestNearestIsExactCosineOrderWithinBrandAndChannel(t *testing.T) {
 			t.Fatalf("%v through HNSW: %d creatives, %d of the %d nearest", g, len(got), hits, len(want))
 		}
 	}
-	plan, err := store.ExplainNearest(ctx, hnsw, "acme", tailor.Email, query, 10)
+	plan, err := store.ExplainSimilar(ctx, hnsw, "acme", tailor.Email, query, 5)
 	if err != nil {
 		t.Fatal(err)
 	}

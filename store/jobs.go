@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/pgvector/pgvector-go"
@@ -22,43 +23,86 @@ func (s *Store) JobDone(ctx context.Context, jobID string) (bool, error) {
 }
 
 // SaveJob stores a finished job, its variants and the approved variants to
-// learn from (past creatives once outcomes come in), in one transaction. A job that is already stored
-// (a replay, a retry after a crash past the commit, a duplicate run racing
-// this one) is left as it is and saved is false: one key, one set.
+// learn from (past creatives once outcomes come in) in one statement, so one
+// round trip and one transaction. A job that is already stored (a replay, a
+// retry after a crash past the commit, a duplicate run racing this one) is
+// left as it is and saved is false: one key, one set.
 func (s *Store) SaveJob(ctx context.Context, r tailor.JobResult) (saved bool, err error) {
 	refusals, _ := json.Marshal(nonNil(r.Refusals))
 	withheld, _ := json.Marshal(nonNil(r.Withheld))
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		// Racing duplicates block here until the first commits, then insert nothing.
-		tag, err := tx.Exec(ctx, `INSERT INTO jobs (id, brand_id, idempotency_key, campaign_id, brief_version, customer_id, refusals, withheld)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-			r.JobID, r.Ref.BrandID, r.IdempotencyKey, r.Ref.CampaignID, r.Ref.Version, r.CustomerID, refusals, withheld)
-		if err != nil || tag.RowsAffected() == 0 {
-			return err
+	args := []any{r.JobID, r.Ref.BrandID, r.IdempotencyKey, r.Ref.CampaignID, r.Ref.Version, r.CustomerID, refusals, withheld}
+	var variants, learned []string
+	for i, v := range r.Variants {
+		report, _ := json.Marshal(v.Report)
+		variants = append(variants, placeholders(&args, variantCasts,
+			v.VariantID, r.JobID, v.BrandID, v.CampaignID, v.BriefVersion, v.CustomerID, v.Channel, i,
+			v.Fields, v.Angle, nonNil(v.UsedFacts), v.Status, report, v.Model, v.PromptVersion,
+			v.Usage.PromptTokens, v.Usage.CompletionTokens, nonNil(v.Creatives), v.CreatedAt))
+		if l, ok := r.Learned[v.VariantID]; ok && v.Status == tailor.Approved {
+			learned = append(learned, placeholders(&args, learnedCasts,
+				v.VariantID, v.BrandID, v.Channel, l.Fields, pgvector.NewVector(l.Vector)))
 		}
-		saved = true
-		batch := &pgx.Batch{}
-		for i, v := range r.Variants {
-			report, _ := json.Marshal(v.Report)
-			batch.Queue(`INSERT INTO variants (id, job_id, brand_id, campaign_id, brief_version, customer_id, channel, ordinal,
-					fields, angle, used_facts, status, report, model, prompt_version, prompt_tokens, completion_tokens, creatives, created_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-				ON CONFLICT DO NOTHING`,
-				v.VariantID, r.JobID, v.BrandID, v.CampaignID, v.BriefVersion, v.CustomerID, v.Channel, i,
-				v.Fields, v.Angle, nonNil(v.UsedFacts), v.Status, report, v.Model, v.PromptVersion,
-				v.Usage.PromptTokens, v.Usage.CompletionTokens, nonNil(v.Creatives), v.CreatedAt)
-			if l, ok := r.Learned[v.VariantID]; ok && v.Status == tailor.Approved {
-				batch.Queue(`INSERT INTO learned (variant_id, brand_id, channel, fields, embedding)
-					VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-					v.VariantID, v.BrandID, v.Channel, l.Fields, pgvector.NewVector(l.Vector))
-			}
-		}
-		return tx.SendBatch(ctx, batch).Close()
-	})
+	}
+	err = s.pool.QueryRow(ctx, saveJobSQL(variants, learned), args...).Scan(&saved)
 	if err != nil {
 		return false, fmt.Errorf("saving job %s: %w", r.JobID, err)
 	}
 	return saved, nil
+}
+
+// saveJobSQL inserts the job and, only if the job was new, its variants
+// and learned rows. Racing duplicates block on the job's key until the
+// first commits, then insert nothing. Variant IDs derive from the job's,
+// so a new job's variants cannot conflict.
+func saveJobSQL(variants, learned []string) string {
+	var b strings.Builder
+	b.WriteString(`WITH job AS (
+	INSERT INTO jobs (id, brand_id, idempotency_key, campaign_id, brief_version, customer_id, refusals, withheld)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id)`)
+	if len(variants) > 0 {
+		b.WriteString(`, variant AS (
+	INSERT INTO variants (id, job_id, brand_id, campaign_id, brief_version, customer_id, channel, ordinal,
+		fields, angle, used_facts, status, report, model, prompt_version, prompt_tokens, completion_tokens, creatives, created_at)
+	SELECT * FROM (VALUES `)
+		b.WriteString(strings.Join(variants, ", "))
+		b.WriteString(`) AS v WHERE EXISTS (SELECT FROM job) RETURNING id)`)
+	}
+	if len(learned) > 0 {
+		// Joined to the variants this statement inserted: a replay stores
+		// nothing here either. (Foreign keys are checked at the statement's
+		// end, when the variants are in.)
+		b.WriteString(`, learn AS (
+	INSERT INTO learned (variant_id, brand_id, channel, fields, embedding)
+	SELECT l.* FROM (VALUES `)
+		b.WriteString(strings.Join(learned, ", "))
+		b.WriteString(`) AS l (variant_id) JOIN variant ON variant.id = l.variant_id)`)
+	}
+	b.WriteString(`
+SELECT EXISTS (SELECT FROM job)`)
+	return b.String()
+}
+
+// Casts of the VALUES rows: a VALUES list in a SELECT takes no types from
+// the table it feeds.
+var (
+	variantCasts = []string{"uuid", "text", "text", "text", "int", "text", "text", "int",
+		"jsonb", "text", "text[]", "text", "jsonb", "text", "text", "int", "int", "bigint[]", "timestamptz"}
+	learnedCasts = []string{"uuid", "text", "text", "jsonb", "vector"}
+)
+
+// placeholders appends values to args and returns their row, "($9::uuid, …)".
+func placeholders(args *[]any, casts []string, values ...any) string {
+	var b strings.Builder
+	b.WriteByte('(')
+	for i, v := range values {
+		*args = append(*args, v)
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "$%d::%s", len(*args), casts[i])
+	}
+	b.WriteByte(')')
+	return b.String()
 }
 
 // VariantFilter selects variants. Empty fields match everything.

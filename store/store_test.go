@@ -123,4 +123,18 @@ func TestSimilarOrderAndIsolation(t *testing.T) {
 	if got[0].Performance <= got[1].Performance || got[1].Similarity < 0.99 {
 		t.Errorf("scores look wrong: %+v", got)
 	}
+	if got[0].Score <= got[1].Score || got[1].Score <= got[2].Score {
+		t.Errorf("not best score first: %+v", got)
+	}
+
+	// Several channels in one call: each its own, as if asked alone.
+	by, err := st.SimilarByChannel(ctx, "acme", []tailor.Channel{tailor.Email, tailor.Push, tailor.SMS}, q[0], 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(by[tailor.Push]) != 3 || by[tailor.Push][0].ID != want[0] || by[tailor.Push][2].ID != want[2] ||
+		len(by[tailor.Email]) != 1 || by[tailor.Email][0].ID != ids[3] || by[tailor.Email][0].Channel != tailor.Email ||
+		len(by[tailor.SMS]) != 0 {
+		t.Errorf("by channel: %+v", by)
+	}
 }
