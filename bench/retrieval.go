@@ -123,7 +123,7 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 		return res, err
 	}
 	env.logf("retrieval: loading %d creatives (%d brands × %d channels) with COPY", n, brands, len(benchChannels))
-	load, build, err := loadCreatives(ctx, st, n, func(i int) string { return benchBrand((i / len(benchChannels)) % brands) }, 42, true)
+	load, build, err := loadCreatives(ctx, st, n, func(i int) string { return benchBrand((i / len(benchChannels)) % brands) }, 42, true, env.logf)
 	if err != nil {
 		return res, err
 	}
@@ -133,12 +133,15 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 		return res, err
 	}
 	defer conn.Release()
-	if _, err := conn.Exec(ctx, "SET maintenance_work_mem = '1GB'"); err != nil {
+	if _, err := conn.Exec(ctx, buildMemory(n)); err != nil {
 		return res, err
 	}
 	start := time.Now()
 	for name, def := range defs {
-		if _, err := conn.Exec(ctx, def); err != nil {
+		stop := watchBuild(ctx, pool, name, env.logf)
+		_, err := conn.Exec(ctx, def)
+		stop()
+		if err != nil {
 			return res, fmt.Errorf("building %s: %w", name, err)
 		}
 	}
