@@ -73,12 +73,9 @@ type Config struct {
 	// SoakJobs, when positive, adds a run of that many jobs at latency 0 for
 	// the memory section; otherwise it uses the longest run.
 	SoakJobs int
-	// ProbeDBConns, when positive, adds latency-bound runs that explain the
-	// gap to the bound: the worker's pool at that many connections, then
-	// also ProbeHTTPIdle kept-alive connections to the model (default: the
-	// high concurrency).
-	ProbeDBConns  int
-	ProbeHTTPIdle int
+	// ProbeDBConns, when positive, adds a latency-bound run that explains
+	// the gap to the bound: the worker's pool at that many connections.
+	ProbeDBConns int
 	// CPUProfile, when set, is where the latency-0 Tailor run writes the
 	// worker's CPU profile (go tool pprof).
 	CPUProfile string
@@ -107,7 +104,6 @@ func (c Config) withDefaults() Config {
 	c.RetrievalBrands = cmp.Or(c.RetrievalBrands, 10)
 	c.RetrievalQueries = cmp.Or(c.RetrievalQueries, 1000)
 	c.GuardrailJobs = cmp.Or(c.GuardrailJobs, 100)
-	c.ProbeHTTPIdle = cmp.Or(c.ProbeHTTPIdle, c.HighConcurrency)
 	c.Mode = cmp.Or(c.Mode, "full")
 	return c
 }
@@ -159,7 +155,6 @@ type Run struct {
 	// when the run ended: Tailor adds its approved variants to it.
 	CreativesAtEnd  int64       `json:"creatives_at_end,omitempty"`
 	DBConns         int         `json:"db_conns,omitempty"`
-	HTTPIdleConns   int         `json:"http_idle_conns,omitempty"`
 	Stages          []Stage     `json:"stages,omitempty"`
 	RSS             []RSSSample `json:"rss,omitempty"`
 	LastError       string      `json:"last_error,omitempty"`
@@ -325,9 +320,7 @@ func Execute(ctx context.Context, cfg Config) (*Results, error) {
 	if n := cfg.ProbeDBConns; n > 0 {
 		steps = append(steps,
 			step{name: fmt.Sprintf("%s, %d DB conns", slowName, n), role: roleTailor, conc: cfg.HighConcurrency, jobs: cfg.Jobs,
-				latency: cfg.ModelLatency, dbConns: n},
-			step{name: fmt.Sprintf("%s, %d DB conns, %d model keep-alives", slowName, n, cfg.ProbeHTTPIdle), role: roleTailor,
-				conc: cfg.HighConcurrency, jobs: cfg.Jobs, latency: cfg.ModelLatency, dbConns: n, httpIdle: cfg.ProbeHTTPIdle})
+				latency: cfg.ModelLatency, dbConns: n})
 	}
 	for _, c := range cfg.Sweep {
 		if c == cfg.Concurrency {
@@ -559,18 +552,18 @@ func (e *runEnv) snap(ctx context.Context, app string, model *openaitest.Server)
 
 // step is one worker run to make.
 type step struct {
-	name, role        string
-	conc, jobs        int
-	latency           time.Duration
-	dbConns, httpIdle int
-	profile           string
+	name, role string
+	conc, jobs int
+	latency    time.Duration
+	dbConns    int
+	profile    string
 }
 
 // runWorker measures one worker run: a fresh schema, jobs enqueued, then the
 // worker in a child process until it has finished them all.
 func (e *runEnv) runWorker(ctx context.Context, s step) (Run, error) {
 	name, role, conc, jobs, latency := s.name, s.role, s.conc, s.jobs, s.latency
-	r := Run{Name: name, Role: role, Concurrency: conc, ModelLatencyMs: ms(latency), Jobs: jobs, DBConns: s.dbConns, HTTPIdleConns: s.httpIdle}
+	r := Run{Name: name, Role: role, Concurrency: conc, ModelLatencyMs: ms(latency), Jobs: jobs, DBConns: s.dbConns}
 	schema := e.schemaPrefix + "_worker"
 	e.seq++
 	qname := fmt.Sprintf("bench_%s_%d_%s_%d", e.runID, e.seq, role, conc)
@@ -611,7 +604,7 @@ func (e *runEnv) runWorker(ctx context.Context, s step) (Run, error) {
 		return r, err
 	}
 	spec := childSpec{Role: role, RedisAddr: e.cfg.RedisAddr, RedisDB: e.cfg.RedisDB, DatabaseURL: e.dbURL, Schema: schema,
-		Queue: qname, Concurrency: conc, Jobs: jobs, DBConns: int32(s.dbConns), HTTPIdleConns: s.httpIdle, CPUProfile: s.profile}
+		Queue: qname, Concurrency: conc, Jobs: jobs, DBConns: int32(s.dbConns), CPUProfile: s.profile}
 	if model != nil {
 		spec.ModelURL = model.URL
 	}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -54,9 +53,6 @@ type childSpec struct {
 	StatsPath   string `json:"stats_path"`
 	// DBConns caps the worker's pool (0: as tailor worker sizes it, concurrency + 2 capped at 20).
 	DBConns int32 `json:"db_conns,omitempty"`
-	// HTTPIdleConns, when positive, keeps that many connections to the
-	// model alive (0: Go's default of 2 per host, as tailor worker).
-	HTTPIdleConns int `json:"http_idle_conns,omitempty"`
 	// CPUProfile, when set, is where the worker writes a CPU profile.
 	CPUProfile string `json:"cpu_profile,omitempty"`
 }
@@ -320,13 +316,7 @@ func runChild(ctx context.Context, spec childSpec, stdin io.Reader, stdout io.Wr
 		mux.Handle(taskMinimal, rec.wrap(minimalHandler(st)))
 	case roleTailor:
 		queue.TuneGC() // as tailor worker does
-		mc := openai.Config{BaseURL: spec.ModelURL, APIKey: "bench", Model: "bench-model"}
-		if spec.HTTPIdleConns > 0 {
-			tr := http.DefaultTransport.(*http.Transport).Clone()
-			tr.MaxIdleConnsPerHost, tr.MaxIdleConns = spec.HTTPIdleConns, spec.HTTPIdleConns
-			mc.HTTPClient = &http.Client{Transport: tr}
-		}
-		model, err := openai.New(mc)
+		model, err := openai.New(openai.Config{BaseURL: spec.ModelURL, APIKey: "bench", Model: "bench-model"})
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/tailorhq/tailor/internal/openaierr"
 )
 
 // Output file names under the output folder.
@@ -143,9 +145,9 @@ func Markdown(res *Results) string {
 	}
 	for _, r := range res.Runs {
 		if r.DBConns > 0 {
-			p("Runs named \"… DB conns\" change one setting of the worker to see what the gap to the latency bound depends on: the")
-			p("Postgres pool's size (tailor worker sizes it to concurrency + 2, at most 20), then also how many connections to the model are kept")
-			p("alive (Go's default keeps 2 per host, so under concurrency most calls open a new connection).")
+			p("A run named \"… DB conns\" changes one setting of the worker to see whether the gap to the latency bound depends on")
+			p("it: the Postgres pool's size (tailor worker sizes it to concurrency + 2, at most 20). Connections to the model are kept")
+			p("alive, %d per host, as tailor worker keeps them.", openaierr.IdleConnsPerHost)
 			p("")
 			break
 		}

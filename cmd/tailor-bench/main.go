@@ -66,7 +66,7 @@ func run(ctx context.Context, args []string) error {
 		creatives = fs.Int("creatives", 100_000, "past creatives of the retrieval measurement (1000000 for the large run); -1 skips it")
 		queries   = fs.Int("queries", 1000, "queries of the retrieval measurement")
 		soak      = fs.Int("soak-jobs", 20000, "jobs of an extra latency-0 run for the memory section; 0 uses the longest run instead")
-		probe     = fs.Int("probe-db-conns", 20, "add two model-latency runs with the worker's Postgres pool at this size (the second also keeps model connections alive); 0 skips them")
+		probe     = fs.Int("probe-db-conns", 20, "add a model-latency run with the worker's Postgres pool at this size; 0 skips it")
 		profile   = fs.String("cpuprofile", "", "write the worker's CPU profile of the latency-0 run to this file")
 		keep      = fs.Bool("keep", false, "keep the benchmark's schemas for inspection")
 		only      = fs.String("only", "", "run one section alone and print its results as JSON: retrieval")

@@ -54,7 +54,7 @@ type Transport struct {
 func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	base := t.Base
 	if base == nil {
-		base = http.DefaultTransport
+		base = pooled
 	}
 	res, err := base.RoundTrip(req)
 	if err == nil {
@@ -65,8 +65,22 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return res, err
 }
 
+// IdleConnsPerHost is how many idle connections to the model's server a
+// client without a transport of its own keeps. Go's default, 2, is far
+// below the calls a worker has in flight (concurrency × channels), so most
+// calls would open a connection, a TLS handshake each against a real API.
+const IdleConnsPerHost = 100
+
+// pooled is http.DefaultTransport keeping IdleConnsPerHost idle connections.
+var pooled = func() http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns, t.MaxIdleConnsPerHost = IdleConnsPerHost, IdleConnsPerHost
+	return t
+}()
+
 // Client returns a copy of c (nil means a zero http.Client) whose transport
-// records responses. c itself is not modified.
+// records responses and, if c has none, keeps IdleConnsPerHost connections
+// alive. c itself is not modified.
 func Client(c *http.Client) *http.Client {
 	var out http.Client
 	if c != nil {
