@@ -57,11 +57,31 @@ var injectionRules = []*rule{
 			`|(?:this|the)\s+(?:copy|message|variant|email|text|content|push|sms|one)\s+(?:is|was|has\s+been|has)\s+(?:already\s+)?(?:pre[\s\-]?approved|approved|cleared|vetted|signed\s+off|passed)\s+(?:by|through|qa|review|compliance|legal|already)`+
 			`|(?:already|pre)[\s\-]*(?:approved|cleared|vetted|signed\s+off)\s+by\s+(?:legal|compliance|the\s+brand|the\s+client|qa|the\s+reviewer|management)`+
 			`|(?:already\s+)?(?:passed|cleared)\s+(?:qa|review|compliance|legal|moderation|the\s+checks)|approved\s+already`),
+	// A system prompt written into the copy: who the writer is told it is
+	// ("You are a copywriter for …", "Your task is to write …"), how it is
+	// told to sound ("Write in a warm, upbeat voice", "Keep the tone
+	// calm") and the rules it is told to keep ("Never name a competitor",
+	// "Use only the customer facts").
+	newRule("the system prompt's instructions", "copywriter copywriters copy marketer writer ghostwriter creator strategist job task role mission write writing respond reply speak answer voice tone register manner competitor competitors competition instructions customer reader recipient sound act",
+		`you(?:'re|\s+are)\s+(?:an?\s+|the\s+)(?:[a-z\-]+\s+){0,2}?(?:copy\s*writer|copy-writer|marketer|(?:marketing|content|email|e-mail|brand)\s+(?:writer|assistant|copywriter|strategist|creator|manager)|writing\s+assistant|ghostwriter)\s+(?:for|at|with|of|working\s+for|who\s+writes|writing)\b`+
+			`|you(?:'re|\s+are)?\s+(?:writing|write|drafting|draft)\s+(?:(?:personali[sz]ed|short)\s+)*(?:(?:marketing|promotional|brand)\s+(?:copy|emails?|e-mails?|messages|push\s+notifications|texts|sms)|copy)\s+(?:for|on\s+behalf\s+of)\b`+
+			`|your\s+(?:job|task|role|goal|mission|assignment)\s+(?:here\s+)?is\s+to\s+(?:write|draft|create|generate|produce|compose)\b`+
+			`|act\s+as\s+(?:an?\s+|the\s+)(?:[a-z\-]+\s+){0,2}?(?:copy\s*writer|copy-writer|marketer|(?:marketing|content|email|e-mail|brand)\s+(?:writer|assistant|copywriter|strategist|manager)|writing\s+assistant|ghostwriter)\b`+
+			`|(?:the|this)\s+customer's\s+(?:address|phone|phone\s+number|email|e-mail|first\s+name|name|facts|data|profile|details|birthday|date\s+of\s+birth)\b`+
+			`|(?:write|respond|reply|answer)\s+in\s+(?:an?\s+|the\s+brand's\s+)?`+promptTone+`(?:\s*(?:,|and|&|/|but)\s*`+promptTone+`)*\s+(?:voice|tone|register|manner)\b`+
+			`|(?:use|adopt|keep|maintain|strike)\s+(?:an?\s+)`+promptTone+`(?:\s*(?:,|and|&|/|but)\s*`+promptTone+`)*\s+(?:voice|tone|register)\b|keep\s+the\s+(?:tone|voice)\s+`+promptTone+`\b`+
+			`|never\s+(?:name|mention)\s+(?:a\s+|any\s+|the\s+)?(?:competitors?|competition|these\s+instructions|the\s+instructions)|never\s+sound\s*:|use\s+only\s+the\s+(?:customer|given|provided)\s+(?:facts|data|details)|(?:address|greet)\s+the\s+(?:customer|reader|recipient)\s+(?:by|as|with)\b`),
 	// Role tags in brackets, braces or markup: "[SYSTEM]", "<admin>", "{{system}}".
 	newRule("a fake role tag", "system sys admin administrator developer dev assistant user operator root moderator reviewer instruction instructions internal override",
 		`(?:\[|<|\{\{?)\s*/?\s*(?:system|sys|admin|administrator|developer|assistant|user|operator|root|moderator|reviewer|instructions?|internal|override)\s*(?:\]|>|\}\}?|:)`+
 			`|(?:system|admin|developer|operator|moderator)\s+(?:override|note|message|instruction|notice)\s*:`),
 }
+
+// promptTone is a word a system prompt uses for how copy should sound.
+const promptTone = `(?:warm|friendly|playful|confident|casual|formal|upbeat|professional|empathetic|conversational|bold|calm|encouraging|witty|neutral|fun|light|lighthearted|reassuring|supportive|energetic|inspiring|inclusive|positive|motivating|motivational|uplifting|clear|simple|plain|plain-spoken|honest|kind|gentle|respectful|trustworthy|helpful|steady|caring|cheerful|relaxed|polished|elegant|luxurious|outdoorsy)`
+
+// eatenThings are what the reader ate, said as a lump.
+const eatenThings = `(?:treats?|cookies|pies?|cakes?|desserts?|sweets|chocolates?|candy|feasts?|feasting|indulgences?|indulging|second\s+helpings|seconds|helpings|leftovers|eggnog|pudding|pizzas?|takeout|takeaways?|binges?|binging|bingeing|excess|overindulgence|overeating|eating|festive\s+food|holiday\s+food|calories\s+you\s+(?:ate|had))`
 
 // taskNoun is what a model calls the thing it was asked to write.
 const taskNoun = `(?:copy|email|e-mail|push(?:\s+notification)?|sms|text\s+message|message|notification|draft|drafts|rewrite|version|variant|variants|subject\s+line|headline|preheader|options?|tagline)`
@@ -147,6 +167,23 @@ var (
 
 // More tone by implication.
 var (
+	// "earn back what you ate", "sweat out December", "those cookies
+	// won't burn themselves off": food made a debt the reader's body must
+	// pay. Earning points on a purchase, or burning calories in a class,
+	// is left alone: the object is what the reader ate.
+	eatenDebt = newRule("shaming or guilt", "earn earning earned undo undoing cancel cancelling canceling offset offsetting compensate compensating atone atoning sweat sweating burn burning work working pay paying themselves itself turn turning",
+		`(?:earn(?:ing|ed)?(?:\s+back)?|undo(?:ing)?|cancel(?:l?ing)?\s+out|offset(?:ting)?|compensat(?:e|ing)\s+for|aton(?:e|ing)\s+for|sweat(?:ing)?\s+(?:off|out)|burn(?:ing)?\s+off|work(?:ing)?\s+off|pay(?:ing)?\s+(?:back|off)|pay(?:ing)?\s+for|make\s+up\s+for|making\s+up\s+for)\s+(?:all\s+)?(?:of\s+)?`+
+			`(?:(?:what(?:ever)?|everything|all(?:\s+that)?)\s+you\s+(?:ate|eaten|drank|had|indulged\s+in|snacked\s+on|devoured|scoffed|gobbled|put\s+away|enjoyed)`+
+			`|(?:the|those|that|these|your|all\s+(?:the|those|that))\s+(?:[a-z']+\s+){0,2}?`+eatenThings+
+			`|(?:december|the\s+holidays|christmas|thanksgiving|the\s+festive\s+season|last\s+night's\s+(?:dinner|dessert|pizza|takeout)|the\s+weekend's\s+\w+))\b`+
+			`|`+eatenThings+`\s+(?:won't|will\s+not|aren't\s+going\s+to|don't|do\s+not|can't)\s+(?:undo|burn|work|sweat|cancel|run|walk|earn)\s+(?:themselves|itself)`+
+			// "turn those cookies into miles"
+			`|turn(?:ing)?\s+(?:(?:all\s+)?(?:the|those|that|these|your)\s+)(?:[a-z']+\s+){0,2}?`+eatenThings+`\s+into\s+(?:miles|kilometres|kilometers|km|reps|steps|sweat|muscle|laps|squats|burpees|lunges|crunches|cardio)`).filter(func(t *text, m match) bool {
+		// "pay for your treats at the till": paying for food bought.
+		mt := t.norm[m.b:m.e]
+		return !strings.HasPrefix(mt, "pay") || !strings.Contains(mt, " your ")
+	})
+
 	// "Every week you wait costs you", "the longer you hold off",
 	// "is your money really safe?", "savings left exposed": delay or the
 	// status quo made a threat.
@@ -316,7 +353,7 @@ var forGood = newRule("an absolute claim", "good forever", `for\s+good|,\s*forev
 
 func init() {
 	toneRules["pushy"] = append(toneRules["pushy"], scarcityIdioms)
-	toneRules["guilt"] = append(toneRules["guilt"], shamingIdioms, bodyShapes, failedResolutions, moralising)
+	toneRules["guilt"] = append(toneRules["guilt"], shamingIdioms, bodyShapes, failedResolutions, moralising, eatenDebt)
 	toneRules["preachy"] = append(toneRules["preachy"], moralising)
 	toneRules["fear"] = append(toneRules["fear"], waitingFear)
 	toneRules["pushy"] = append(toneRules["pushy"], waitingFear) // "every minute you wait" presses, too
@@ -399,7 +436,18 @@ type factHint struct {
 	// afterYour: another word of the value ("golden" of "golden
 	// retriever"), which counts only right after "your".
 	afterYour bool
+	// faith: a word of a faith's days ("your festival"), which does not
+	// count before a word of a ticketed event ("your festival wristband").
+	faith bool
 }
+
+// eventNouns follow "festival" when it is an event the reader goes to, not
+// a faith's day.
+var eventNouns = map[string]bool{"wristband": true, "wristbands": true, "ticket": true, "tickets": true, "pass": true,
+	"passes": true, "tent": true, "tents": true, "camping": true, "campsite": true, "lineup": true, "line": true,
+	"stage": true, "parking": true, "shuttle": true, "booking": true, "entry": true, "seats": true, "seat": true,
+	"weekend": true, "packing": true, "outfit": true, "outfits": true, "look": true, "gear": true, "kit": true,
+	"essentials": true, "playlist": true, "crew": true}
 
 // hintSynonyms maps a value's head word to everyday words for it.
 var hintSynonyms = func() map[string][]string {
@@ -454,6 +502,22 @@ var activityWords = map[string][]string{
 	"diabetic": {"blood_sugar", "glucose", "insulin", "a1c"},
 }
 
+// faithWords are words that, right after "your", make a religion the
+// reader's own for a customer whose religion is a fact the copy may not
+// use: "your festival", "your festivities". Said of no one ("the festival
+// season") or of a ticketed event ("your festival weekend") they are left
+// alone, as they are for a customer without such a fact. ("Your feast"
+// and "your holy grail" are a grocer's and a skincare brand's.)
+var faithWords = func() map[string][]string {
+	m := map[string][]string{}
+	common := []string{"festival", "festivities", "worship"}
+	for _, r := range strings.Fields(`hindu hinduism muslim islam islamic christian christianity catholic protestant orthodox evangelical
+		jewish judaism jew sikh sikhism buddhist buddhism jain jainism mormon pagan wiccan religious devout observant`) {
+		m[r] = common
+	}
+	return m
+}()
+
 // genericHeads are head words too general to hint at one value.
 var genericHeads = map[string]bool{
 	"training": true, "interest": true, "interests": true, "lover": true, "fan": true, "owner": true, "enthusiast": true,
@@ -496,6 +560,12 @@ func factHintsUncached(value string) []factHint {
 	}
 	for _, syn := range hintSynonyms[head] {
 		add(strings.ReplaceAll(syn, "_", " "), true)
+	}
+	for _, w := range faithWords[head] {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, factHint{word: w, ws: []string{w}, afterYour: true, faith: true})
+		}
 	}
 	for _, w := range ws[:len(ws)-1] {
 		if len(w) >= 4 && isASCIIAlpha(w) && !seen[w] && !genericHeads[w] {
@@ -540,7 +610,7 @@ func checkFactHints(r *run, fact tailor.Fact, format string) {
 					continue // a phrase cut off inside a compound: "the little one-pocket pouch"
 				}
 				if h.toReader && !sentenceAddressesReader(f.t, i, true, name) || h.youOnly && !sentenceAddressesReader(f.t, i, false, name) ||
-					h.afterYour && (i == 0 || ws[i-1].s != "your") {
+					h.afterYour && (i == 0 || ws[i-1].s != "your") || h.faith && j+1 < len(ws) && eventNouns[ws[j+1].s] {
 					continue
 				}
 				r.addAt(InferredFact, tailor.Block, f.name, f.t.span(ws[i].b, ws[j].e), fmt.Sprintf(format, fact.Key))

@@ -22,8 +22,8 @@ type offer struct {
 }
 
 var (
-	percentRe = newStartRe(`(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)|half\s+(?:off|price)`)
-	moneyRe   = regexp.MustCompile(`[$€£]\s?(\d[\d,]*(?:\.\d{1,2})?)(?:\s?(k)\b)?|(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|usd|euros?|eur|pounds|gbp|bucks)\b`)
+	percentRe = newStartRe(`(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)|half[\s\-]+(?:off|price)`)
+	moneyRe   = regexp.MustCompile(`[$€£]\s?(\d[\d,]*(?:\.\d{1,2})?)(?:\s?(k)\b)?|(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|usd|euros?|eur|pounds|gbp|bucks|quid)\b`)
 	minimumRe = regexp.MustCompile(`\b(?:over|above|of|more\s+than|at\s+least|minimum(?:\s+(?:order|spend|purchase))?(?:\s+of)?)\s+[$€£]\s?\d|\bminimum\b`)
 	codeRe    = regexp.MustCompile(`(?:code|coupon|promo|voucher)\s*:?\s*["']?([a-z0-9][a-z0-9\-]{2,19})`)
 )
@@ -37,10 +37,10 @@ var discountAfter = map[string]bool{"off": true, "discount": true, "savings": tr
 
 func parseOffer(t *text) offer {
 	var o offer
-	for _, m := range percents(t) {
+	for _, m := range slices.Concat(percents(t), wordPercents(t)) {
 		o.percents = append(o.percents, m.v)
 	}
-	for _, m := range amounts(t) {
+	for _, m := range slices.Concat(amounts(t), wordAmounts(t)) {
 		o.amounts = append(o.amounts, m.v)
 	}
 	for _, m := range codes(t, false) {
@@ -110,7 +110,7 @@ func amounts(t *text) []numMatch {
 	// hasCurrency is strings.ContainsAny(t.norm, "$€£") without its rune-by-rune search.
 	hasCurrency := strings.IndexByte(t.norm, '$') >= 0 || strings.Contains(t.norm, "€") || strings.Contains(t.norm, "£")
 	if !hasCurrency && !strings.Contains(t.norm, "dollar") && !strings.Contains(t.norm, "eur") &&
-		!strings.Contains(t.norm, "usd") && !strings.Contains(t.norm, "pound") && !strings.Contains(t.norm, "gbp") && !strings.Contains(t.norm, "buck") {
+		!strings.Contains(t.norm, "usd") && !strings.Contains(t.norm, "pound") && !strings.Contains(t.norm, "gbp") && !strings.Contains(t.norm, "buck") && !strings.Contains(t.norm, "quid") {
 		return nil
 	}
 	for _, m := range moneyRe.FindAllStringSubmatchIndex(t.norm, -1) {
@@ -191,7 +191,19 @@ var perks = []*rule{
 			`|(?:\d+|one|two|three|four|six|twelve)\s+(?:months?|weeks?|days?|years?)\s+(?:of\s+(?:[a-z0-9\-]+\s+){1,3})?(?:are|is)\s+(?:free|on\s+us)`+
 			`|bogo|buy\s+one,?\s+get\s+one(?:\s+free|\s+half\s+off)?|(?:double|triple)\s+points|cash\s*back|\$?\d+\s+gift\s+card`+
 			`|(?:first\s+)?(?:\d+|one|two|three|four|six|twelve)?\s*(?:months?|weeks?|days?|years?)\s+(?:free|on\s+us)|free\s+for\s+(?:\d+|one|two|three|six|twelve)?\s*(?:months?|weeks?|days?|years?)`),
-	newRule("multibuy", "for", `\d\s+for\s+\d\b|two\s+for\s+one`),
+	// "three months for the price of two" (not "for the price of two
+	// coffees": a comparison with things named after the number).
+	newRule("multibuy", "for price", `\d\s+for\s+\d\b|two\s+for\s+one|for\s+the\s+price\s+of\s+(?:one|two|three|four|five|\d+)\b`).filter(func(t *text, m match) bool {
+		if !strings.Contains(t.norm[m.b:m.e], "price of") {
+			return true
+		}
+		rest := strings.TrimLeft(t.norm[m.e:], " ")
+		if rest != "" && !asciiWord[rest[0]] {
+			return true // punctuation: the number ends the phrase
+		}
+		next := nextWord(t, m.e)
+		return !strings.HasSuffix(next, "s") || next == "this" || next == "is"
+	}),
 	// "on every order" drops a minimum the offer sets ("orders over $40").
 	newRule("minimum", "every all any minimum",
 		`(?:on|for)\s+(?:every|all|any)\s+(?:single\s+)?(?:orders?|purchases?|baskets?|carts?)|no\s+minimum(?:\s+(?:order|spend|purchase))?`),
@@ -205,15 +217,20 @@ var perks = []*rule{
 func checkOffer(r *run) {
 	o := r.rules.offer
 	for _, f := range r.fields {
-		for _, m := range percents(f.t) {
-			if !slices.Contains(o.percents, m.v) {
-				r.addAt(Offer, tailor.Block, f.name, f.t.span(m.b, m.e),
-					fmt.Sprintf("a %s discount the campaign's offer does not give", m.s))
+		for _, ms := range [2][]numMatch{percents(f.t), wordPercents(f.t)} {
+			for _, m := range ms {
+				// Within half a point: "a third off" is the brief's 33%.
+				if !slices.ContainsFunc(o.percents, func(p float64) bool { return p > m.v-0.5 && p < m.v+0.5 }) {
+					r.addAt(Offer, tailor.Block, f.name, f.t.span(m.b, m.e),
+						fmt.Sprintf("a %s discount the campaign's offer does not give", m.s))
+				}
 			}
 		}
-		for _, m := range amounts(f.t) {
-			if !slices.Contains(o.amounts, m.v) {
-				r.addAt(Offer, tailor.Block, f.name, f.t.span(m.b, m.e), "a price or amount the campaign's offer does not give")
+		for _, ms := range [2][]numMatch{amounts(f.t), wordAmounts(f.t)} {
+			for _, m := range ms {
+				if !slices.Contains(o.amounts, m.v) {
+					r.addAt(Offer, tailor.Block, f.name, f.t.span(m.b, m.e), "a price or amount the campaign's offer does not give")
+				}
 			}
 		}
 		for _, m := range codes(f.t, true) {
@@ -241,4 +258,171 @@ func checkOffer(r *run) {
 				fmt.Sprintf("an offer (%s) the campaign does not give", perk))
 		}
 	}
+}
+
+// Numbers written as words: "fifteen percent off", "a quarter off", "ten
+// bucks off", "a fiver off". A model that writes the discount out in words
+// promises it as surely as one that writes "15%".
+var (
+	unitWords = map[string]float64{"zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+		"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+	tensWords = map[string]float64{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+		"eighty": 80, "ninety": 90}
+	// fractionWords are shares of a price: "a third off", "three quarters off".
+	fractionWords = map[string]float64{"third": 100.0 / 3, "thirds": 100.0 / 3, "quarter": 25,
+		"quarters": 25, "fifth": 20, "fifths": 20, "tenth": 10, "tenths": 10}
+	// slangMoney are amounts by name.
+	slangMoney = map[string]float64{"fiver": 5, "tenner": 10, "grand": 1000}
+	// currencyWords follow a number in words.
+	currencyWords = map[string]bool{"dollars": true, "dollar": true, "bucks": true, "buck": true, "euros": true,
+		"euro": true, "quid": true, "pounds": true, "pound": true}
+)
+
+// A share of a price is a discount before "off" ("a third off"), or after
+// a verb of saving and before "on" or "of" ("save a quarter on"); "get a
+// third pair" is no discount.
+var (
+	shareOff   = map[string]bool{"off": true, "discount": true, "less": true, "cheaper": true}
+	shareVerbs = map[string]bool{"save": true, "saving": true, "cut": true, "slash": true, "slashed": true, "reduced": true,
+		"knock": true, "knocks": true, "knocked": true, "take": true, "taking": true, "shave": true, "shaving": true}
+)
+
+// moneyOff after an amount in words makes it an offer ("ten pounds off",
+// "a fifty dollar bonus"); "two pounds less" is a weight.
+var moneyOff = map[string]bool{"off": true, "discount": true, "back": true, "cashback": true, "credit": true, "voucher": true,
+	"rebate": true, "bonus": true, "coupon": true, "reward": true}
+
+// wordNumberBefore reads a number written in words that ends with word i-1
+// of t ("fifteen", "twenty five", "twenty-five", "a hundred"): its value
+// and the index of its first word, or ok false.
+func wordNumberBefore(t *text, i int) (v float64, first int, ok bool) {
+	j := i - 1
+	if j < 0 {
+		return 0, 0, false
+	}
+	w := t.words[j].s
+	if w == "hundred" {
+		if j > 0 {
+			if u, ok := unitWords[t.words[j-1].s]; ok {
+				return u * 100, j - 1, true
+			}
+		}
+		return 0, 0, false
+	}
+	if u, isUnit := unitWords[w]; isUnit && u < 10 && w != "a" && w != "an" {
+		if j > 0 {
+			if tens, ok := tensWords[t.words[j-1].s]; ok {
+				return tens + u, j - 1, true
+			}
+		}
+		return u, j, true
+	}
+	if u, isUnit := unitWords[w]; isUnit && w != "a" && w != "an" {
+		return u, j, true
+	}
+	if tens, ok := tensWords[w]; ok {
+		return tens, j, true
+	}
+	return 0, 0, false
+}
+
+// percentWordsGate and moneyWordsGate are rules only for their triggers:
+// copy without a word for percent, a share or a currency (most copy) has
+// no number in words worth reading, and the package's index of trigger
+// words says so at no cost.
+var (
+	percentWordsGate = newRule("a discount in words", "percent cent third thirds quarter quarters fifth fifths tenth tenths",
+		`percent|cent|thirds?|quarters?|fifths?|tenths?`)
+	moneyWordsGate = newRule("an amount in words", "dollar dollars buck bucks euro euros quid pound pounds fiver tenner grand",
+		`dollars?|bucks?|euros?|quid|pounds?|fiver|tenner|grand`)
+)
+
+// wordPercents returns discounts written in words: a number in words
+// before "percent" or "per cent", or a share ("a quarter", "two thirds")
+// before "off" or after a word of saving. Digits are percents' work.
+func wordPercents(t *text) []numMatch {
+	if !t.hasHits(percentWordsGate.id) {
+		return nil
+	}
+	var out []numMatch
+	for i, w := range t.words {
+		switch {
+		case w.s == "percent" || w.s == "cent" && i > 0 && t.words[i-1].s == "per":
+			k := i
+			if w.s == "cent" {
+				k = i - 1
+			}
+			v, first, ok := wordNumberBefore(t, k)
+			if !ok {
+				continue
+			}
+			b := t.words[first].b
+			if discountBefore[prevWord(t, b)] || discountAfter[nextWord(t, w.e)] || strings.HasSuffix(strings.TrimSpace(t.norm[:b]), "up to") {
+				out = append(out, numMatch{b, w.e, v, t.norm[b:w.e]})
+			}
+		case fractionWords[w.s] > 0: // "half off" and "half price" are percentRe's
+			share := fractionWords[w.s]
+			first := i
+			if i > 0 {
+				if n, ok := unitWords[t.words[i-1].s]; ok && n >= 1 && n < 10 {
+					share *= n
+					first = i - 1
+				}
+			}
+			if first > 0 && (t.words[first-1].s == "a" || t.words[first-1].s == "an") {
+				first--
+			}
+			b := t.words[first].b
+			next := nextWord(t, w.e)
+			if shareOff[next] || shareVerbs[prevWord(t, b)] && (next == "on" || next == "of") {
+				out = append(out, numMatch{b, w.e, share, t.norm[b:w.e]})
+			}
+		}
+	}
+	return out
+}
+
+// wordAmounts returns discounts of money written in words: a number in
+// words before a currency ("twenty dollars off", "save ten quid"), or a
+// slang amount ("a fiver off").
+func wordAmounts(t *text) []numMatch {
+	if !t.hasHits(moneyWordsGate.id) {
+		return nil
+	}
+	var out []numMatch
+	for i, w := range t.words {
+		var v float64
+		var first int
+		switch {
+		case currencyWords[w.s]:
+			n, f, ok := wordNumberBefore(t, i)
+			if !ok {
+				continue
+			}
+			v, first = n, f
+		case slangMoney[w.s] > 0:
+			v, first = slangMoney[w.s], i
+			if w.s == "grand" {
+				n, f, ok := wordNumberBefore(t, i)
+				if !ok {
+					continue
+				}
+				v, first = n*1000, f
+			}
+		default:
+			continue
+		}
+		if first > 0 && (t.words[first-1].s == "a" || t.words[first-1].s == "an") {
+			first--
+		}
+		b := t.words[first].b
+		// Only as a discount: "ten pounds" also weighs, and "ten dollars
+		// from every sale goes to…" gives nothing to the reader.
+		if !(discountBefore[prevWord(t, b)] && prevWord(t, b) != "to" || moneyOff[nextWord(t, w.e)]) {
+			continue
+		}
+		out = append(out, numMatch{b, w.e, v, t.norm[b:w.e]})
+	}
+	return out
 }

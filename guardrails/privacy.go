@@ -243,16 +243,61 @@ func isPhone(v string) bool {
 var phoneRun = regexp.MustCompile(`\+?\(?\d[\d\s().\-/]{5,}\d`)
 
 // findPhone finds digit runs that are the phone number, with or without its
-// country code and in any grouping.
+// country code or trunk "0" and in any grouping ("+44 7700 900123", "07700
+// 900123", "(503) 555-0142", "503.555.0142"), also when the run goes on into
+// another number ("07700 900123. 20% off"), and the number's last digits
+// written after "ending in" or a mask ("ending 0142", "***-0142").
 func findPhone(t *text, want string) [][2]int {
 	var out [][2]int
-	if len(digits(t.norm)) < 7 {
+	if len(digits(t.norm)) < 3 {
 		return nil
 	}
 	tail := want[max(0, len(want)-10):]
+	matches := func(got string) bool {
+		return len(got) >= 7 && (strings.HasSuffix(want, got) || strings.HasSuffix(got, tail))
+	}
 	for _, m := range phoneMatches(t.norm) {
-		got := digits(t.norm[m[0]:m[1]])
-		if len(got) >= 7 && (strings.HasSuffix(want, got) || strings.HasSuffix(got, tail)) && t.wordAt(m[0], m[1]) {
+		// The run's groups of digits; trailing groups, another number
+		// the run went on into, are dropped one at a time from the end.
+		var groups [][2]int
+		for i := m[0]; i < m[1]; {
+			if !isDigitByte(t.norm[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < m[1] && isDigitByte(t.norm[j]) {
+				j++
+			}
+			groups = append(groups, [2]int{i, j})
+			i = j
+		}
+		for n := len(groups); n > 0; n-- {
+			e := groups[n-1][1]
+			if matches(digits(t.norm[m[0]:e])) && t.wordAt(m[0], e) {
+				out = append(out, t.span(m[0], e))
+				break
+			}
+		}
+	}
+	if len(want) >= 7 {
+		out = append(out, findPhoneEnding(t, want)...)
+	}
+	return out
+}
+
+// phoneEnding is the last digits of a number after a mask or "ending".
+var phoneEnding = regexp.MustCompile(`(?:(?:ending|ends|finishing|finishes)(?:\s+(?:in|with))?\s*[:\-]?\s*|(?:[*x•#]{2,}[\s\-.]*)+)(\d{3,4})\b`)
+
+// findPhoneEnding finds the phone's last three or four digits written
+// after "ending in" or a mask of stars or x's.
+func findPhoneEnding(t *text, want string) [][2]int {
+	if !strings.Contains(t.norm, want[len(want)-3:]) {
+		return nil // the last three digits are not in the copy at all
+	}
+	var out [][2]int
+	for _, m := range phoneEnding.FindAllStringSubmatchIndex(t.norm, -1) {
+		if strings.HasSuffix(want, t.norm[m[2]:m[3]]) && t.wordAt(m[2], m[3]) {
 			out = append(out, t.span(m[0], m[1]))
 		}
 	}

@@ -127,6 +127,25 @@ func (t *text) ruleHits() []uint64 {
 	return t.hits
 }
 
+// hasHits reports whether any word of t triggers rule id.
+func (t *text) hasHits(id int) bool {
+	t.ruleHits()
+	return t.hitRules[id/64]&(1<<(id%64)) != 0
+}
+
+// eachHit calls f with the index of each word of t that triggers rule id,
+// in order, as hitsOf returns them but without a slice.
+func (t *text) eachHit(id int, f func(i int)) {
+	if !t.hasHits(id) {
+		return
+	}
+	all := t.hits
+	k, _ := slices.BinarySearch(all, uint64(id)<<32)
+	for ; k < len(all) && all[k]>>32 == uint64(id); k++ {
+		f(int(uint32(all[k])))
+	}
+}
+
 // hitsOf returns the indexes of the words of t that trigger rule id, in order.
 func (t *text) hitsOf(id int) []int {
 	all := t.ruleHits()

@@ -33,6 +33,42 @@ var selfTalk = newRule("the model talking about itself", "ai artificial language
 	`these\s+instructions|never\s+an\s+instruction\s+to\s+you|follows\s+the\s+schema|customer\s+facts\s+given`,
 }, "|"))
 
+// machineNoun is what a model calls itself when it does not say "AI":
+// "software", "a program", "just code", "a text generator".
+const machineNoun = `(?:software|code|lines\s+of\s+code|a\s+(?:computer\s+)?program(?:me)?|a\s+machine|an?\s+(?:ai|bot|robot|chatbot|llm|algorithm|language\s+model|text\s+generator|neural\s+net(?:work)?|(?:ai|virtual|digital|automated)\s+(?:writing\s+|copywriting\s+|marketing\s+|language\s+|text\s+)?(?:assistant|writer|copywriter|helper|tool|system|model)|writing\s+(?:tool|assistant|bot))|(?:a\s+(?:bunch|pile|heap|lot)\s+of\s+)?(?:algorithms|ones\s+and\s+zeros|lines\s+of\s+code)|artificial(?:\s+intelligence)?|not\s+(?:a\s+)?(?:human|real\s+person|living\s+thing))`
+
+// selfAsMachine are the ways a model refers to itself without "as an AI":
+// what it is, the body and senses it lacks, and who made or trained it.
+var selfAsMachine = []*rule{
+	// "being software", "since I'm only a program", "I'm just code".
+	newRule("the model talking about itself", "being software code program programme machine ai bot robot chatbot llm algorithm algorithms language text generator neural net virtual digital automated writing artificial human person living zeros",
+		`(?:being|since\s+i(?:'m|\s+am)|because\s+i(?:'m|\s+am)|as\s+i(?:'m|\s+am)|i(?:'m|\s+am)|i\s+(?:may|might)\s+be)\s+(?:just\s+|only\s+|merely\s+|a\s+mere\s+|simply\s+|basically\s+|nothing\s+but\s+)?`+machineNoun+`\b`+
+			`|not\s+being\s+(?:a\s+)?(?:human|person|real\s+person)\b|as\s+(?:software|code|a\s+(?:computer\s+)?program(?:me)?|a\s+machine|a\s+bot|a\s+robot|an\s+algorithm|a\s+text\s+generator|an?\s+(?:virtual|digital|automated)\s+\w+)\s*,\s*(?:i|we)\b`+
+			`|(?:an?\s+)?(?:ai|bot|robot|machine|algorithm|program|software|language\s+model|chatbot|model)\s+like\s+me\b|(?:speaking|writing|talking)\s+as\s+(?:an?\s+)?(?:ai|bot|robot|machine|algorithm|program|software|language\s+model|chatbot|model|assistant)\b`).filter(func(t *text, m match) bool {
+		// "I'm a machine on the bike": a person bragging, not a model;
+		// "being code-compliant": a standard.
+		mt := t.norm[m.b:m.e]
+		if strings.HasSuffix(mt, "code") && m.e < len(t.norm) && t.norm[m.e] == '-' {
+			return false
+		}
+		return !strings.HasSuffix(mt, "a machine") || strings.HasPrefix(mt, "being")
+	}),
+	// "I can't feel skin myself", "I don't have taste buds", "no feet of
+	// my own": a model on the senses it lacks.
+	newRule("the model talking about itself", "myself ourselves personally body skin feet hands buds nose senses feelings face lungs legs stomach",
+		`(?:i|we)\s+(?:can't|cannot|can\s+not|couldn't|could\s+never|will\s+never|won't\s+ever|don't|do\s+not|am\s+unable\s+to|'m\s+unable\s+to|'m\s+not\s+able\s+to|am\s+not\s+able\s+to)\s+(?:actually\s+|personally\s+|physically\s+|really\s+|ever\s+)?(?:feel|taste|smell|touch|wear|try\s+on|experience)\s+(?:[\w']+\s+){0,3}?(?:myself|ourselves|personally|for\s+myself)\b`+
+			`|(?:i|we)\s+(?:(?:don't|do\s+not|can't|cannot|never)\s+(?:have|possess)|lack)\s+(?:a\s+|any\s+)?(?:body|skin|feet|hands|taste\s+buds|nose|senses|feelings|face|lungs|legs|stomach)\b(?:\s+(?:of\s+my\s+own|myself))?`+
+			`|(?:i've|i\s+have|we've|we\s+have)\s+never\s+(?:had|owned)\s+(?:a\s+|any\s+)?(?:body|skin|feet|hands|taste\s+buds|nose|senses|lungs|legs|stomach)\b`+
+			`|(?:no|without\s+(?:a|any)|lacking\s+(?:a|any))\s+(?:body|skin|feet|hands|taste\s+buds|nose|senses|lungs|legs)\s+of\s+my\s+own`),
+	// "I was trained to write…", "my programming", "this e-mail was
+	// written by an AI", "machine-generated".
+	newRule("the model talking about itself", "trained programmed prompted instructed coded built designed programming programmers creators developers circuits algorithms weights generated written drafted produced created",
+		`(?:i\s+was|i've\s+been|i\s+have\s+been|i'm|i\s+am)\s+(?:trained|programmed|prompted|instructed|coded|built|designed)\s+(?:to\s+(?:write|generate|produce|create|sell|promote|say)|on\s+(?:data|text|millions|billions|the\s+internet)|by\s+(?:developers|engineers|programmers))`+
+			`|my\s+(?:programming|programmers|creators|developers|circuits|algorithms?|model\s+weights|neural\s+net(?:work)?|training\s+(?:set|corpus|run))\b`+
+			`|(?:this|the|these)\s+(?:copy|e-?mail|message|text|sms|push|notification|note|post|headline|words?)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:automatically\s+)?(?:written|generated|created|drafted|produced|composed)\s+(?:by|with|using)\s+(?:an?\s+|our\s+)?(?:ai|model|machine|bot|gpt|algorithm|software|assistant|language\s+model|llm)\b`+
+			`|(?:ai|machine|computer|bot|model|llm)[\s\-](?:generated|written|drafted|authored)\b`),
+}
+
 // checkSafety looks for the prompt leaking into copy and instruction-like text.
 func checkSafety(r *run) {
 	compactCanary := compactCanaries.get(r.in.Canary)
@@ -44,6 +80,11 @@ func checkSafety(r *run) {
 		checkInstructionShapes(r, f)
 		for _, m := range selfTalk.find(f.t) {
 			r.addAt(Leak, tailor.Block, f.name, m.span, "the model talks about itself or its instructions")
+		}
+		for _, rl := range selfAsMachine {
+			for _, m := range rl.find(f.t) {
+				r.addAt(Leak, tailor.Block, f.name, m.span, "the model talks about itself or its instructions")
+			}
 		}
 		if len(compactCanary) >= 4 {
 			if sp, ok := findCompact(f.t, compactCanary); ok {

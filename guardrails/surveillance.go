@@ -1,6 +1,11 @@
 package guardrails
 
-import tailor "github.com/tailorhq/tailor"
+import (
+	"regexp"
+	"strings"
+
+	tailor "github.com/tailorhq/tailor"
+)
 
 // Observed behaviour may be used at the level of "the jacket in your cart",
 // never the surveillance detail: when, how often, how much, where, or a data
@@ -12,7 +17,32 @@ const (
 	countWord = `(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a\s+dozen|dozens\s+of|several|multiple|many|so\s+many|countless|a\s+few)`
 )
 
+// Time of day in words: "just after six", "half past nine", "a quarter to
+// eleven", "on Sunday night", "in the small hours". A number of the clock
+// counts only when a part of the day, "o'clock" or the end of the clause
+// follows, so that "after two weeks" is not a time.
+const (
+	hourWord   = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`
+	partOfDay  = `(?:morning|evening|night|afternoon|lunchtime|dinnertime|bedtime)`
+	clockWords = `(?:(?:just|shortly|a\s+little|right|not\s+long|well|sometime|some\s+time)\s+)?(?:at|around|about|after|before|past|gone|near|nearly|almost|close\s+to|by)\s+` +
+		`(?:(?:half|(?:a\s+)?quarter|ten|twenty|five)\s+(?:past|to|after)\s+` + hourWord + `|` + hourWord + `(?:[\s\-](?:thirty|fifteen|forty[\s\-]five|o'clock))?)` +
+		`(?:\s+(?:in\s+the\s+` + partOfDay + `|at\s+night|(?:last|that|this|on\s+(?:a\s+)?\w+)\s+` + partOfDay + `|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|o'clock|last\s+night|tonight)|\s*(?:am|pm)\b|\s*[.,;!?]|\s*$|\s+(?:and|but|is|was|are|were|so|when|it|then)\b)`
+	dayPart = `(?:on\s+(?:a\s+)?)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+` + partOfDay +
+		`|(?:late|early)\s+(?:last\s+|that\s+|on\s+\w+\s+)?(?:night|evening|morning)|in\s+the\s+(?:small|wee|early)\s+hours|over\s+(?:your\s+)?(?:breakfast|lunch|dinner|morning\s+coffee)|on\s+your\s+(?:commute|lunch\s+break|coffee\s+break)`
+	// viewedBy is the reader viewing, done: "you were eyeing", "you
+	// browsed", "your last visit" ("if you're visiting on Saturday" plans).
+	viewedBy   = `you(?:'ve|\s+have|\s+were|\s+was)?\s+(?:been\s+)?(?:just\s+|still\s+|last\s+|first\s+)?` + viewedVerb
+	viewedVerb = `(?:(?:took\s+(?:another|a\s+(?:second|closer|long|quick|good))\s+look\s+at|had\s+(?:another|a\s+(?:second|closer|long|quick|good))\s+look\s+at|came\s+back\s+to|went\s+back\s+to|added|favou?rited|wishlisted|hearted|browsed|browsing|viewed|viewing|looked\s+at|looking\s+at|checked\s+out|checking\s+out|eyeing|eyed|lingered|lingering|hovered|hovering|scrolled|scrolling|searched|searching|peeked|peeking|stared|staring|clicked|clicking|tapped|tapping|visited|visiting|stopped\s+by|popped\s+in|zoomed\s+in|window[\s\-]shopping)|your\s+(?:last|latest|recent)\s+(?:visit|browse|browsing\s+session|session))`
+)
+
 var surveillanceRules = []*rule{
+	// "On Sunday night you browsed our rain shells": a time of day in
+	// words, then the reader's viewing, in one sentence. (The viewing
+	// first is viewingTimes' work.)
+	newRule("the time of day the customer did something", "morning evening night afternoon lunchtime dinnertime bedtime clock hours breakfast lunch dinner commute half quarter three four five six seven eight nine ten eleven twelve spent spending",
+		`(?:`+clockWords+`|`+dayPart+`)[,\s]+(?:[^.!?;\n]{0,40}?\s)?`+viewedBy+
+			// "Spent the evening browsing our shells?"
+			`|(?:spent|spending)\s+(?:the|your|all|last|this|that|another)\s+(?:whole\s+|entire\s+)?(?:evening|night|morning|afternoon|lunch\s+break|lunch\s+hour)\s+(?:\w+\s+)?(?:browsing|looking\s+at|scrolling|searching|shopping|window[\s\-]shopping|eyeing|checking\s+out|clicking)`),
 	newRule("the time of day the customer did something", "#time am pm midnight noon clock dawn morning night lunchtime lunch bedtime evening afternoon",
 		activity+`\b[^.!?]{0,40}?\b(?:at|around|about|until|till|past|after|before|during|in)\s+`+timeOfDay+
 			`|(?:at|around|about)\s+`+timeOfDay+`[,\s]+(?:you|when\s+you|while\s+you)\b`+
@@ -57,8 +87,71 @@ var surveillanceRules = []*rule{
 			`|your\s+(?:recent\s+)?searches\s+(?:on|for)`).severity(tailor.Block),
 }
 
+// viewingTail is a viewing verb and, later in its sentence, a time of day
+// in words: "eyeing the boots just after six on Thursday evening".
+var viewingTail = func() *regexp.Regexp {
+	re := regexp.MustCompile(`^` + viewedVerb + `\b[^.!?;\n]{0,60}?\b(?:` + clockWords + `|` + dayPart + `)`)
+	re.Longest()
+	return re
+}()
+
+// viewingTimes finds the reader's viewing followed by a time of day in
+// words: a verb of viewing with "you" among the three words before it
+// ("the boots you were eyeing"), then the time, in one sentence. It runs
+// the pattern only from such verbs, which copy seldom has.
+func viewingTimes(t *text) [][2]int {
+	var out [][2]int
+	t.eachHit(viewingGate.id, func(i int) {
+		w := t.words[i]
+		if viewingNouns[w.s] {
+			// "your last visit": the match starts at "your".
+			if i < 2 || !recentWords[t.words[i-1].s] || t.words[i-2].s != "your" {
+				return
+			}
+			i -= 2
+			w = t.words[i]
+		} else {
+			you := false
+			for k := i - 1; k >= max(0, i-3); k-- {
+				if s := t.words[k].s; s == "you" || s == "you've" {
+					you = true
+				}
+			}
+			if !you {
+				return
+			}
+		}
+		// Most viewing has no time of day after it: look for a word of
+		// one in the rest of the sentence before running the pattern.
+		end := min(len(t.norm), w.b+200)
+		if k := strings.IndexAny(t.norm[w.e:end], ".!?;\n"); k >= 0 {
+			end = w.e + k + 1
+		}
+		timely := false
+		for _, x := range t.words[i+1:] {
+			if x.b >= end {
+				break
+			}
+			if timeWords[x.s] {
+				timely = true
+				break
+			}
+		}
+		if !timely {
+			return
+		}
+		if m := viewingTail.FindStringIndex(t.norm[w.b:end]); m != nil && t.wordAt(w.b, w.b+m[1]) {
+			out = append(out, t.span(w.b, w.b+m[1]))
+		}
+	})
+	return out
+}
+
 func checkSurveillance(r *run) {
 	for _, f := range r.fields {
+		for _, sp := range viewingTimes(f.t) {
+			r.addAt(Surveillance, tailor.Flag, f.name, sp, "mentions the time of day the customer did something")
+		}
 		for _, rl := range surveillanceRules {
 			sev := tailor.Flag
 			if rl.sev != "" {
@@ -70,3 +163,27 @@ func checkSurveillance(r *run) {
 		}
 	}
 }
+
+// timeWords are the words one of which every time of clockWords or
+// dayPart holds.
+var timeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`one two three four five six seven eight nine ten eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12
+		01 02 03 04 05 06 07 08 09 morning evening night afternoon lunchtime dinnertime bedtime tonight hours breakfast lunch dinner commute break`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// viewingGate is a rule only for its triggers, the words a viewedVerb
+// starts with: viewingTimes runs from the words of t that trigger it.
+var viewingGate = newRule("a viewing", viewingVerbs, strings.Join(strings.Fields(viewingVerbs), "|"))
+
+const viewingVerbs = `browsed browsing viewed viewing looked looking checked checking eyeing eyed lingered lingering hovered hovering
+	scrolled scrolling searched searching peeked peeking stared staring clicked clicking tapped tapping visited visiting stopped popped zoomed window
+	took had came went added favourited favorited wishlisted hearted visit browse session`
+
+var (
+	recentWords  = map[string]bool{"last": true, "latest": true, "recent": true}
+	viewingNouns = map[string]bool{"visit": true, "browse": true, "session": true}
+)
