@@ -1,6 +1,7 @@
 package guardrails
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -248,8 +249,13 @@ type echoIndex struct {
 }
 
 type promptRuns struct {
-	joined string // the prompt's words joined by single spaces, with a space at each end
-	hashes map[uint64]bool
+	joined string   // the prompt's words joined by single spaces, with a space at each end
+	hashes []uint64 // of every run, sorted
+}
+
+func (p *promptRuns) has(h uint64) bool {
+	_, ok := slices.BinarySearch(p.hashes, h)
+	return ok
 }
 
 func promptEcho(r *run) *echoIndex {
@@ -269,12 +275,20 @@ func promptEcho(r *run) *echoIndex {
 	return &echoIndex{prompt: promptMemo.get(r.in.Prompt), brand: brand.String()}
 }
 
+// promptMemo works a prompt's words out line by line, through the words
+// memo: most lines (the template's, the brief's, past creatives') come back
+// in every job's prompt, only a few (the canary, the customer's facts) are
+// new. Words never span a line.
 var promptMemo = newBigMemo(func(prompt string) *promptRuns {
-	ws := wordsOfUncached(prompt)
-	pr := &promptRuns{joined: " " + strings.Join(ws, " ") + " ", hashes: map[uint64]bool{}}
-	for i := 0; i+shingleLen <= len(ws); i++ {
-		pr.hashes[runHash(ws[i:i+shingleLen], func(w string) string { return w })] = true
+	var ws []string
+	for line := range strings.Lines(prompt) {
+		ws = append(ws, wordsOf(line)...)
 	}
+	pr := &promptRuns{joined: " " + strings.Join(ws, " ") + " ", hashes: make([]uint64, 0, max(len(ws)-shingleLen+1, 0))}
+	for i := 0; i+shingleLen <= len(ws); i++ {
+		pr.hashes = append(pr.hashes, runHash(ws[i:i+shingleLen], func(w string) string { return w }))
+	}
+	slices.Sort(pr.hashes)
 	return pr
 })
 
@@ -311,7 +325,7 @@ func (x *echoIndex) find(t *text) [][2]int {
 	canon := func(w word) string { return w.canon }
 	for i := 0; i+shingleLen <= len(ws); i++ {
 		run := ws[i : i+shingleLen]
-		if !x.prompt.hashes[runHash(run, canon)] {
+		if !x.prompt.has(runHash(run, canon)) {
 			continue
 		}
 		var key strings.Builder
