@@ -99,7 +99,8 @@ var leakRules = []*rule{
 			`|(?:tone|voice|angle|register)\s*:\s*(?:[a-z]+[,\s]+){0,3}(?:per\s+(?:the|your)\s+brief|as\s+(?:requested|instructed))`+
 			`|(?:tone|voice)\s*:\s*`+toneAdj+`(?:\s*(?:,|and|&|/)\s*`+toneAdj+`)+`+
 			`|[\[(]\s*(?:tone|voice|angle|register|audience|persona|channel|length|word\s+count|variant|draft|cta)\s*:`+
-			`|(?:draft|variant|take|attempt)\s+#?(?:\d+|[a-e])\b|(?:subject\s+line|headline|preheader|cta|body|push|sms)\s+(?:option|version|variant|draft|idea|alternative)\s*#?\w{0,2}\s*:`+
+			// "Take 2:" labels a draft; "Take 20% off", "take 5 minutes" do not.
+			`|(?:draft|variant|attempt)\s+#?(?:\d+|[a-e])\b|take\s+#?(?:\d+|[a-e])\s*[:\-]|(?:subject\s+line|headline|preheader|cta|body|push|sms)\s+(?:option|version|variant|draft|idea|alternative)\s*#?\w{0,2}\s*:`+
 			// "Write an upbeat push for Lee about Pulse Live."
 			`|(?:write|draft|create|generate|compose)\s+(?:an?\s+|the\s+|\d+\s+|three\s+|two\s+)?(?:[a-z\-]+\s+){0,3}?(?:emails?|e-mails?|push(?:es)?|push\s+notifications?|sms|texts?|subject\s+lines?|headlines?|copy|messages?|variants?|preheaders?|ctas?)\s+(?:for|about|to|that|in|promoting)\b`+
 			`|as\s+the\s+brief\s+(?:asked|asks|requested|requires|said|says|wanted)|(?:the|this)\s+brief\s+(?:asked|asks|requested|requires|wanted)`+

@@ -77,7 +77,10 @@ var surveillanceRules = []*rule{
 			`|we\s+(?:know|see)\s+(?:where|when|how\s+often|what\s+time|everything)\s+you`+
 			`|(?:we've\s+got|we\s+have)\s+(?:our\s+)?eyes?\s+on\s+you|we\s+watched\s+you|we\s+saw\s+(?:that\s+)?you\s+(?:were|walk|left|looking)`).severity(tailor.Block),
 	newRule("a data source the customer did not expect", "location history searches search browsing social media partners data instagram facebook tiktok contacts credit report fitness tracker smartwatch health app heart steps sleep bought purchased friends gps phone wifi cookies device",
-		`(?:based\s+on|from|using|according\s+to|via|thanks\s+to|judging\s+by|we\s+saw\s+in)\s+your\s+(?:location|location\s+history|location\s+data|gps|gps\s+data|browsing\s+history|search\s+history|searches|web\s+searches|google\s+searches|activity\s+on\s+other\s+(?:sites|apps)|social\s+media|posts|instagram|facebook|tiktok|twitter|contacts|address\s+book|credit\s+report|credit\s+card\s+statements|bank\s+(?:data|transactions)|fitness\s+tracker|smartwatch|health\s+app|health\s+data|fitness\s+data|heart\s+rate|step\s+count|steps|sleep\s+data|phone|device|wifi|cookies|messages|emails\s+to\s+others|calendar|photos)`+
+		`(?:based\s+on|from|using|according\s+to|via|thanks\s+to|judging\s+by|we\s+saw\s+in)\s+your\s+(?:location|location\s+history|location\s+data|gps|gps\s+data|browsing\s+history|search\s+history|searches|web\s+searches|google\s+searches|activity\s+on\s+other\s+(?:sites|apps)|social\s+media|posts|instagram|facebook|tiktok|twitter|contacts|address\s+book|credit\s+report|credit\s+card\s+statements|bank\s+(?:data|transactions)|fitness\s+tracker|smartwatch|health\s+app|health\s+data|fitness\s+data|heart\s+rate|step\s+count|steps|sleep\s+data|cookies|messages|emails\s+to\s+others|calendar|photos)`+
+			// "Book from your phone" is a way to act, not a source: a
+			// device is one only when the copy says it told us something.
+			`|(?:based\s+on|according\s+to|thanks\s+to|judging\s+by|we\s+saw\s+(?:in|on))\s+your\s+(?:phone|device|wifi)`+
 			`|our\s+(?:data\s+)?partners\s+(?:told|tell|say|said|shared|showed|report)`+
 			`|(?:data|information|info)\s+(?:we|our\s+partners)\s+(?:bought|purchased|collected|acquired)`+
 			`|we\s+(?:bought|purchased|obtained|acquired)\s+(?:your|data|information)`+
