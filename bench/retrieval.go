@@ -206,6 +206,8 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 	}
 
 	// The exact answers first, with no index: what recall is measured against.
+	env.logf("retrieval: exact answers for %d queries, filtered and (for %d) unfiltered: slow on a large table",
+		len(qs), min(len(qs), 200))
 	exactFiltered := make([][]int64, len(qs))
 	exact, exactCPU, err := timed(func(i int) (err error) {
 		exactFiltered[i], err = ids(ctx, conn, exactSQL, qs[i].brand, string(qs[i].ch), qs[i].vec)
