@@ -106,36 +106,39 @@ var (
 	scoreSQL       = fmt.Sprintf("similarity * (0.5 + 0.5 * least(performance / %g::float8, 2))", goodRate)
 )
 
-// nearestSQL orders by the grouped vector of migration 004 (the stored
-// column creatives.grouped, half precision, under the HNSW index
-// creatives_embedding_grouped): within one brand and channel its cosine
-// order is the embedding's own, and the graph keeps the search inside the
-// group, so the filter rarely rejects a row. Similarity is
-// the plain cosine of the embeddings.
-var nearestSQL = `SELECT id, fields, similarity, performance, ` + scoreSQL + ` AS score FROM (
-	SELECT id, fields, 1 - (embedding <=> $3) AS similarity, ` + performanceSQL + ` AS performance
-	FROM creatives WHERE brand_id = $1 AND channel = $2
-	ORDER BY grouped <=> $5::halfvec(448)
-	LIMIT $4) nearest`
+// nearestRows is the search both queries below run: the n (limit) nearest
+// creatives of the brand ($1) and a channel by the grouped vector of
+// migration 004 (the stored column creatives.grouped, half precision, under
+// the HNSW index creatives_embedding_grouped). Within one brand and channel
+// its cosine order is the embedding's own, and the graph keeps the search
+// inside the group, so the filter rarely rejects a row. Similarity is the
+// plain cosine of the embeddings.
+func nearestRows(channel, grouped, embedding, limit string) string {
+	return `SELECT id, fields, 1 - (embedding <=> ` + embedding + `) AS similarity, ` + performanceSQL + ` AS performance,
+		grouped <=> ` + grouped + ` AS distance
+	FROM creatives WHERE brand_id = $1 AND channel = ` + channel + `
+	ORDER BY grouped <=> ` + grouped + ` LIMIT ` + limit
+}
 
-// similarSQL runs nearestSQL's search for each channel ($2, with its
-// grouped query in $3) and keeps the k ($6) best scored of its n ($5)
-// nearest: only those rows' fields are sent back.
+// nearestSQL is Nearest's query, nearest first.
+var nearestSQL = `SELECT id, fields, similarity, performance, ` + scoreSQL + ` AS score
+FROM (` + nearestRows("$2", "$5::halfvec(448)", "$3", "$4") + `) nearest
+ORDER BY distance`
+
+// similarSQL runs the search for each channel ($2, with its grouped query
+// in $3) and keeps the k ($6) best scored of its n ($5) nearest: only those
+// rows' fields are sent back.
 var similarSQL = `SELECT q.channel, best.* FROM unnest($2::text[], $3::halfvec(448)[]) AS q (channel, grouped)
 CROSS JOIN LATERAL (
-	SELECT id, fields, similarity, performance, ` + scoreSQL + ` AS score FROM (
-		SELECT id, fields, 1 - (embedding <=> $4) AS similarity, ` + performanceSQL + ` AS performance,
-			grouped <=> q.grouped AS distance
-		FROM creatives WHERE brand_id = $1 AND channel = q.channel
-		ORDER BY grouped <=> q.grouped
-		LIMIT $5) nearest
+	SELECT id, fields, similarity, performance, ` + scoreSQL + ` AS score
+	FROM (` + nearestRows("q.channel", "q.grouped", "$4", "$5") + `) nearest
 	ORDER BY score DESC, distance
 	LIMIT $6) best`
 
 // Nearest returns the n past creatives of the brand and channel nearest to
 // the query vector by cosine, through the HNSW index on a large table (so
-// approximately, and nearest first only roughly: the iterative scan's
-// relaxed order), with their similarity, performance and score.
+// approximately), nearest first, with their similarity, performance and
+// score.
 // Benchmarks call it to measure the index on a connection of their own.
 func Nearest(ctx context.Context, q Querier, brandID string, ch tailor.Channel, query []float32, n int) ([]tailor.Creative, error) {
 	if n <= 0 {
