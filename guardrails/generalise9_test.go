@@ -29,3 +29,13 @@ func TestBlind9TakeAsDraftLabel(t *testing.T) {
 		{"a numbered draft", "", "Draft 3 of the winter email: trails are calling.", []string{"safety.leak block body [0,7]"}},
 	}, nil, Leak)
 }
+
+// A time of day after a semicolon belongs to the next clause's event (a
+// delivery), not to the reader's viewing before it.
+func TestTimeOfDayStaysInItsClause(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"delivery in the next clause", "", "You added wool socks to your cart; they ship Monday morning.", nil},
+		{"viewing, then its time", "", "You browsed our rain shells on Sunday evening.", []string{"privacy.surveillance flag body [4,45]"}},
+	}, nil, Surveillance)
+}

@@ -44,17 +44,17 @@ var surveillanceRules = []*rule{
 			// "Spent the evening browsing our shells?"
 			`|(?:spent|spending)\s+(?:the|your|all|last|this|that|another)\s+(?:whole\s+|entire\s+)?(?:evening|night|morning|afternoon|lunch\s+break|lunch\s+hour)\s+(?:\w+\s+)?(?:browsing|looking\s+at|scrolling|searching|shopping|window[\s\-]shopping|eyeing|checking\s+out|clicking)`),
 	newRule("the time of day the customer did something", "#time am pm midnight noon clock dawn morning night lunchtime lunch bedtime evening afternoon",
-		activity+`\b[^.!?]{0,40}?\b(?:at|around|about|until|till|past|after|before|during|in)\s+`+timeOfDay+
+		activity+`\b[^.!?;\n]{0,40}?\b(?:at|around|about|until|till|past|after|before|during|in)\s+`+timeOfDay+
 			`|(?:at|around|about)\s+`+timeOfDay+`[,\s]+(?:you|when\s+you|while\s+you)\b`+
 			`|(?:up|awake|online|still\s+up|still\s+awake)\s+(?:at|around|until|till|past)\s+`+timeOfDay+
 			`|(?:at|around|until|till|past)\s+`+timeOfDay+`\s+(?:[a-z]+\s+){0,2}(?:looking|browsing|shopping|scrolling|searching|checking|reading|viewing)`+
 			// "the shoes you were eyeing around 6 on Friday evening"
-			`|`+activity+`\b[^.!?]{0,40}?\b(?:at|around|about)\s+\d{1,2}(?::\d{2})?\s+(?:on\s+)?(?:[a-z]+\s+)?(?:morning|evening|night|afternoon)\b`+
+			`|`+activity+`\b[^.!?;\n]{0,40}?\b(?:at|around|about)\s+\d{1,2}(?::\d{2})?\s+(?:on\s+)?(?:[a-z]+\s+)?(?:morning|evening|night|afternoon)\b`+
 			// "you were looking at it on Friday evening", "late last night"
-			`|`+activity+`\b[^.!?]{0,40}?\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|evening|night|afternoon)\b`+
-			`|`+activity+`\b[^.!?]{0,40}?\b(?:late\s+(?:last\s+)?night|in\s+the\s+middle\s+of\s+the\s+night|in\s+the\s+small\s+hours)`),
+			`|`+activity+`\b[^.!?;\n]{0,40}?\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|evening|night|afternoon)\b`+
+			`|`+activity+`\b[^.!?;\n]{0,40}?\b(?:late\s+(?:last\s+)?night|in\s+the\s+middle\s+of\s+the\s+night|in\s+the\s+small\s+hours)`),
 	newRule("how often the customer did something", "times time visits views opens clicks sessions visit view look read open opened click clicked check checked #time",
-		activity+`\b[^.!?]{0,40}?\b`+countWord+`\s+times`+
+		activity+`\b[^.!?;\n]{0,40}?\b`+countWord+`\s+times`+
 			`|`+countWord+`\s+(?:visits|views|opens|clicks|sessions|page\s+views)\s+(?:this|last|in|since|and\s+counting|so\s+far)`+
 			// "you read every email we send": a count without a number
 			`|you(?:'ve|\s+have)?\s+(?:read|opened|open|clicked|click|checked)\s+(?:(?:nearly|almost|just\s+about|pretty\s+much|practically)\s+)?(?:every|each|all)\s+(?:single\s+)?(?:one\s+of\s+)?(?:our\s+|the\s+)?(?:emails?|messages?|newsletters?|texts?|notifications?)`+
