@@ -37,7 +37,7 @@ func freshStore(ctx context.Context, dbURL, schema string) (*store.Store, error)
 // schema's own). It returns how long the build took.
 func loadCreatives(ctx context.Context, st *store.Store, n int, brand func(i int) string, seed uint64, plain bool, logf func(string, ...any)) (load, build time.Duration, err error) {
 	pool := st.Pool()
-	defs, err := retrievalIndexes(ctx, pool)
+	defs, err := store.HNSWIndexes(ctx, pool)
 	if err != nil {
 		return 0, 0, err
 	}

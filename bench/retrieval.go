@@ -84,21 +84,6 @@ func overlap(got, want []int64) int {
 	return n
 }
 
-// retrievalIndexes returns the definitions of the creatives table's HNSW
-// indexes that the migrations made, to drop them during a bulk load and
-// build them again after.
-func retrievalIndexes(ctx context.Context, pool *pgxpool.Pool) (map[string]string, error) {
-	rows, err := pool.Query(ctx, `SELECT indexname, indexdef FROM pg_indexes
-		WHERE schemaname = current_schema() AND tablename = 'creatives' AND indexdef LIKE '% USING hnsw %'`)
-	if err != nil {
-		return nil, err
-	}
-	defs := map[string]string{}
-	var name, def string
-	_, err = pgx.ForEachRow(rows, []any{&name, &def}, func() error { defs[name] = def; return nil })
-	return defs, err
-}
-
 func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (RetrievalResult, error) {
 	res := RetrievalResult{Creatives: n, Brands: brands, Queries: queries}
 	if len(benchChannels)*brands > 0 {
@@ -118,7 +103,7 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 	pool := st.Pool()
 	// loadCreatives drops the schema's own HNSW index for the load and
 	// builds a plain one instead; the schema's is built again below.
-	defs, err := retrievalIndexes(ctx, pool)
+	defs, err := store.HNSWIndexes(ctx, pool)
 	if err != nil {
 		return res, err
 	}

@@ -171,6 +171,30 @@ func ExplainSimilar(ctx context.Context, q Querier, brandID string, ch tailor.Ch
 	return strings.Join(lines, "\n"), err
 }
 
+// HNSWIndexes returns the names and definitions of the HNSW indexes on the
+// current schema's creatives table. It filters on the catalogs before
+// asking for a definition: pg_indexes would work out every index's
+// definition in the database first, and fail on one that another session
+// is dropping at that moment.
+func HNSWIndexes(ctx context.Context, q Querier) (map[string]string, error) {
+	rows, err := q.Query(ctx, `SELECT ix.relname, pg_get_indexdef(ix.oid)
+		FROM pg_index i
+		JOIN pg_class ix ON ix.oid = i.indexrelid
+		JOIN pg_class tbl ON tbl.oid = i.indrelid
+		JOIN pg_am am ON am.oid = ix.relam
+		WHERE tbl.relnamespace = current_schema()::regnamespace AND tbl.relname = 'creatives' AND am.amname = 'hnsw'`)
+	if err != nil {
+		return nil, fmt.Errorf("listing HNSW indexes: %w", err)
+	}
+	defs := map[string]string{}
+	var name, def string
+	_, err = pgx.ForEachRow(rows, []any{&name, &def}, func() error { defs[name] = def; return nil })
+	if err != nil {
+		return nil, fmt.Errorf("listing HNSW indexes: %w", err)
+	}
+	return defs, nil
+}
+
 // GroupedQuery is migration 004's creatives_grouped for a query, worked out
 // here: the unit vector followed by 64 components of ±0.25, the bits of
 // the first 8 bytes of sha256("channel:brand"), most significant first.

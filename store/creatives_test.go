@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -173,15 +174,11 @@ func TestMigration004DownAndUp(t *testing.T) {
 		return string(b)
 	}
 	indexes := func(tx pgx.Tx) []string {
-		rows, err := tx.Query(ctx, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'creatives' AND indexdef LIKE '%hnsw%'")
+		defs, err := store.HNSWIndexes(ctx, tx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		names, err := pgx.CollectRows(rows, pgx.RowTo[string])
-		if err != nil {
-			t.Fatal(err)
-		}
-		return names
+		return slices.Sorted(maps.Keys(defs))
 	}
 	err := pgx.BeginFunc(ctx, st.Pool(), func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, read("down")); err != nil {
