@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/pgvector/pgvector-go"
@@ -31,56 +32,66 @@ func (s *Store) SaveJob(ctx context.Context, r tailor.JobResult) (saved bool, er
 	refusals, _ := json.Marshal(nonNil(r.Refusals))
 	withheld, _ := json.Marshal(nonNil(r.Withheld))
 	args := []any{r.JobID, r.Ref.BrandID, r.IdempotencyKey, r.Ref.CampaignID, r.Ref.Version, r.CustomerID, refusals, withheld}
-	var variants, learned []string
+	var learned []any
 	for i, v := range r.Variants {
 		report, _ := json.Marshal(v.Report)
-		variants = append(variants, placeholders(&args, variantCasts,
-			v.VariantID, r.JobID, v.BrandID, v.CampaignID, v.BriefVersion, v.CustomerID, v.Channel, i,
+		args = append(args, v.VariantID, r.JobID, v.BrandID, v.CampaignID, v.BriefVersion, v.CustomerID, v.Channel, i,
 			v.Fields, v.Angle, nonNil(v.UsedFacts), v.Status, report, v.Model, v.PromptVersion,
-			v.Usage.PromptTokens, v.Usage.CompletionTokens, nonNil(v.Creatives), v.CreatedAt))
+			v.Usage.PromptTokens, v.Usage.CompletionTokens, nonNil(v.Creatives), v.CreatedAt)
 		if l, ok := r.Learned[v.VariantID]; ok && v.Status == tailor.Approved {
-			learned = append(learned, placeholders(&args, learnedCasts,
-				v.VariantID, v.BrandID, v.Channel, l.Fields, pgvector.NewVector(l.Vector)))
+			learned = append(learned, v.VariantID, v.BrandID, v.Channel, l.Fields, pgvector.NewVector(l.Vector))
 		}
 	}
-	err = s.pool.QueryRow(ctx, saveJobSQL(variants, learned), args...).Scan(&saved)
-	if err != nil {
+	args = append(args, learned...)
+	query := saveJobSQL(len(r.Variants), len(learned)/len(learnedCasts))
+	if err := s.pool.QueryRow(ctx, query, args...).Scan(&saved); err != nil {
 		return false, fmt.Errorf("saving job %s: %w", r.JobID, err)
 	}
 	return saved, nil
 }
 
-// saveJobSQL inserts the job and, only if the job was new, its variants
-// and learned rows. Racing duplicates block on the job's key until the
-// first commits, then insert nothing. Variant IDs derive from the job's,
-// so a new job's variants cannot conflict.
-func saveJobSQL(variants, learned []string) string {
+// saveJobSQL inserts the job ($1–$8) and, only if the job was new, its
+// variants rows and then its learned rows, numbered on from $9. Racing
+// duplicates block on the job's key until the first commits, then insert
+// nothing. Variant IDs derive from the job's, so a new job's variants
+// cannot conflict. The text depends only on the two counts and is built
+// once per pair.
+func saveJobSQL(variants, learned int) string {
+	key := [2]int{variants, learned}
+	if q, ok := saveJobQueries.Load(key); ok {
+		return q.(string)
+	}
 	var b strings.Builder
 	b.WriteString(`WITH job AS (
 	INSERT INTO jobs (id, brand_id, idempotency_key, campaign_id, brief_version, customer_id, refusals, withheld)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id)`)
-	if len(variants) > 0 {
+	n := 8
+	if variants > 0 {
 		b.WriteString(`, variant AS (
 	INSERT INTO variants (id, job_id, brand_id, campaign_id, brief_version, customer_id, channel, ordinal,
 		fields, angle, used_facts, status, report, model, prompt_version, prompt_tokens, completion_tokens, creatives, created_at)
 	SELECT * FROM (VALUES `)
-		b.WriteString(strings.Join(variants, ", "))
+		n = valuesRows(&b, n, variants, variantCasts)
 		b.WriteString(`) AS v WHERE EXISTS (SELECT FROM job) RETURNING id)`)
 	}
-	if len(learned) > 0 {
+	if learned > 0 {
 		// Joined to the variants this statement inserted: a replay stores
 		// nothing here either. (Foreign keys are checked at the statement's
 		// end, when the variants are in.)
 		b.WriteString(`, learn AS (
 	INSERT INTO learned (variant_id, brand_id, channel, fields, embedding)
 	SELECT l.* FROM (VALUES `)
-		b.WriteString(strings.Join(learned, ", "))
+		valuesRows(&b, n, learned, learnedCasts)
 		b.WriteString(`) AS l (variant_id) JOIN variant ON variant.id = l.variant_id)`)
 	}
 	b.WriteString(`
 SELECT EXISTS (SELECT FROM job)`)
+	saveJobQueries.Store(key, b.String())
 	return b.String()
 }
+
+// saveJobQueries caches saveJobSQL by its counts: a few shapes in all.
+var saveJobQueries sync.Map // [2]int → string
 
 // Casts of the VALUES rows: a VALUES list in a SELECT takes no types from
 // the table it feeds.
@@ -90,19 +101,24 @@ var (
 	learnedCasts = []string{"uuid", "text", "text", "jsonb", "vector"}
 )
 
-// placeholders appends values to args and returns their row, "($9::uuid, …)".
-func placeholders(args *[]any, casts []string, values ...any) string {
-	var b strings.Builder
-	b.WriteByte('(')
-	for i, v := range values {
-		*args = append(*args, v)
-		if i > 0 {
+// valuesRows writes rows rows of placeholders, "($9::uuid, …), (…)",
+// numbered after n, and returns the last number used.
+func valuesRows(b *strings.Builder, n, rows int, casts []string) int {
+	for r := range rows {
+		if r > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "$%d::%s", len(*args), casts[i])
+		b.WriteByte('(')
+		for i, c := range casts {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			n++
+			fmt.Fprintf(b, "$%d::%s", n, c)
+		}
+		b.WriteByte(')')
 	}
-	b.WriteByte(')')
-	return b.String()
+	return n
 }
 
 // VariantFilter selects variants. Empty fields match everything.
