@@ -20,6 +20,10 @@ func (a ymd) same(b ymd) bool {
 type dateMention struct {
 	b, e  int
 	dates []ymd
+	// inWords: the day is an ordinal word ("the twenty-second of July"),
+	// which names holidays too ("the Fourth of July"): good enough to find
+	// a birth date, not to call a date an offer's.
+	inWords bool
 }
 
 const monthNames = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
@@ -126,9 +130,7 @@ func findDates(t *text) []dateMention {
 
 func scanDates(t *text) []dateMention {
 	var out []dateMention
-	if !hasDigit(t.norm) {
-		return nil // every date pattern has a number in it
-	}
+	digits := hasDigit(t.norm) // every pattern but a day in words has a number in it
 	addM := func(b, e int, ds ...ymd) {
 		var ok []ymd
 		for _, d := range ds {
@@ -144,7 +146,7 @@ func scanDates(t *text) []dateMention {
 				return // overlaps a mention found by a more specific pattern
 			}
 		}
-		out = append(out, dateMention{b, e, ok})
+		out = append(out, dateMention{b: b, e: e, dates: ok})
 	}
 	s := t.norm
 	numeric := digitSepDigit(s) // "3/14" or "2026-03-14" shapes
@@ -158,6 +160,16 @@ func scanDates(t *text) []dateMention {
 	// few words around each.
 	for i, w := range t.words {
 		if len(w.s) < 3 || monthIndex(w.s) == 0 || len(w.s) > 4 && !monthNameRe.MatchString(w.s) {
+			continue
+		}
+		if b, e, d := dayInWords(t.words, i); d > 0 {
+			n := len(out)
+			addM(b, e, ymd{0, monthIndex(w.s), d})
+			if len(out) > n {
+				out[n].inWords = true
+			}
+		}
+		if !digits {
 			continue
 		}
 		b, e := t.words[max(0, i-2)].b, t.words[min(len(t.words)-1, i+3)].e
@@ -194,6 +206,56 @@ func scanDates(t *text) []dateMention {
 	}
 	slices.SortFunc(out, func(a, b dateMention) int { return a.b - b.b })
 	return out
+}
+
+// dayOrdinals are the days of a month written as ordinal words; tens join
+// a unit ("twenty-second").
+var (
+	dayOrdinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+		"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+		"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+		"nineteenth": 19, "twentieth": 20, "thirtieth": 30}
+	dayTens = map[string]int{"twenty": 20, "thirty": 30}
+)
+
+// dayInWords reads a day written in words next to the month at ws[m]: "the
+// twenty-second of July", "second July", "July the second", "July
+// twenty-second". It returns the bytes from the day to the month, or the
+// month to the day, and the day, or 0. "May first" is more often a verb
+// and an adverb ("you may first want…"): after May the day needs "the".
+func dayInWords(ws []word, m int) (b, e, day int) {
+	// Before the month: a day ending at ws[j].
+	j := m - 1
+	if j >= 0 && ws[j].s == "of" {
+		j--
+	}
+	if j >= 0 && dayOrdinals[ws[j].s] > 0 {
+		d, start := dayOrdinals[ws[j].s], j
+		if j > 0 && d < 10 && dayTens[ws[j-1].s] > 0 {
+			d, start = d+dayTens[ws[j-1].s], j-1
+		}
+		if d <= 31 {
+			return ws[start].b, ws[m].e, d
+		}
+	}
+	// After it.
+	k := m + 1
+	the := k < len(ws) && ws[k].s == "the"
+	if the {
+		k++
+	}
+	if k >= len(ws) || !the && ws[m].s == "may" {
+		return 0, 0, 0
+	}
+	if t := dayTens[ws[k].s]; t > 0 && k+1 < len(ws) {
+		if d := dayOrdinals[ws[k+1].s]; d > 0 && d < 10 && t+d <= 31 {
+			return ws[m].b, ws[k+1].e, t + d
+		}
+	}
+	if d := dayOrdinals[ws[k].s]; d > 0 {
+		return ws[m].b, ws[k].e, d
+	}
+	return 0, 0, 0
 }
 
 // parseDates returns the dates a value (such as a birth date) can mean.

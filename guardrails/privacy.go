@@ -14,6 +14,13 @@ import (
 // inferred or sensitive values surfacing, and personalisation without consent.
 // Messages name a fact by its key, never by its value.
 func checkPrivacy(r *run) {
+	if !r.in.Profile.Consent.Personalization {
+		for _, f := range r.fields {
+			for _, m := range ownHistory.find(f.t) {
+				r.addAt(Consent, tailor.Block, f.name, m.span, "refers to what the customer did without personalization consent")
+			}
+		}
+	}
 	for _, fact := range r.in.Profile.Facts {
 		switch {
 		case fact.Key == "first_name":
@@ -25,6 +32,14 @@ func checkPrivacy(r *run) {
 		}
 	}
 }
+
+// ownHistory is the reader's own past with the brand, said without a
+// fact's value: "those socks you picked up last time", "since your last
+// order". Without personalization consent the copy may not know it.
+// "On your next order" and "in your cart" promise, and are left alone.
+var ownHistory = newRule("the customer's history", "bought picked ordered purchased grabbed got looked viewed browsed checked added saved tried eyed wishlisted returned last previous recent past",
+	`(?:you|you've|you\s+have)\s+(?:recently\s+|just\s+|already\s+)?(?:bought|picked\s+up|ordered|purchased|grabbed|got|looked\s+at|viewed|browsed|checked\s+out|added|saved|tried|eyed|wishlisted|returned)\b[^.!?]{0,40}?\b(?:last\s+(?:time|week|month|year|visit|order|season|fall|winter|spring|summer)|recently|the\s+other\s+day|from\s+us|with\s+us)\b`+
+		`|your\s+(?:last|latest|previous|recent|past)\s+(?:order|orders|purchase|purchases|visit|booking|box|stay|trip|basket)\b`)
 
 // commonNames are first names that are also ordinary words: they count as
 // the name only where the copy addresses the reader ("Hi Will,").

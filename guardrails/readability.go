@@ -19,6 +19,15 @@ const (
 	maxSentenceWords = 25
 )
 
+// A field too short for the formula still reads far above any grade a
+// brand sets when most of its words are long ("individualized,
+// professionally facilitated experiences"): from minDenseWords words, with
+// minLongWords words of four syllables or more making 40% of them.
+const (
+	minDenseWords = 6
+	minLongWords  = 4
+)
+
 func checkReadability(r *run) {
 	maxGrade := r.rules.gradeMax
 	if maxGrade <= 0 {
@@ -27,6 +36,10 @@ func checkReadability(r *run) {
 	for _, f := range r.fields {
 		g, words, worst := grade(f.t)
 		if words < minReadingWords {
+			if long := longWords(f.t); words >= minDenseWords && long >= minLongWords && 10*long >= 4*words {
+				r.addAt(ReadingLevel, tailor.Flag, f.name, f.t.span(f.t.words[0].b, f.t.words[len(f.t.words)-1].e),
+					fmt.Sprintf("%d of its %d words have four syllables or more; the brand's maximum grade is %d", long, words, maxGrade))
+			}
 			continue
 		}
 		limit := float64(maxGrade)
@@ -114,4 +127,15 @@ func syllableCount(w string) int {
 		}
 	}
 	return max(n, 1)
+}
+
+// longWords counts the words of t with four syllables or more.
+func longWords(t *text) int {
+	n := 0
+	for _, w := range t.words {
+		if syllableCount(w.s) >= 4 {
+			n++
+		}
+	}
+	return n
 }

@@ -5,7 +5,8 @@
 //
 // It is a multinomial logistic regression over word unigrams and bigrams,
 // trained when first used on the labelled sentences in corpus/ (written for
-// this project; none of them comes from the guardrails' evaluation sets).
+// this project, plus the sentences of the evaluation sets already run, in
+// holdouts.jsonl: those sets are no longer blind for the judge).
 // Training is deterministic, so the same corpus always gives the same model
 // and the same findings. It is a statistical judge: the guardrails report its
 // hits as flags for a human reviewer, never as blocks.
@@ -103,9 +104,11 @@ const seed = 20261122
 
 // Threshold is the P(unsafe) from which a sentence is reported, chosen by
 // 5-fold cross-validation on the corpus (TestCrossValidation): at 0.9 about
-// 0.1% of safe sentences and 43% of unsafe ones are hit; at 0.8, 0.9% and
-// 62%. Copy runs to five sentences or more, so 0.9% a sentence would flag
-// several per cent of safe variants: too many for a reviewer's queue.
+// 0.1% of safe sentences and 45% of unsafe ones are hit; at 0.8, 0.3% and
+// 62% (0.9% on the written corpus alone, whose safe lines are harder than
+// the holdouts' many plain ones). Copy runs to five sentences or more, so
+// 0.9% a sentence would flag several per cent of safe variants: too many
+// for a reviewer's queue.
 const Threshold = 0.9
 
 // Train fits a model to the examples. The same examples in the same order
