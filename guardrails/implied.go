@@ -380,6 +380,17 @@ var absoluteShapes = []*rule{
 	newRule("an absolute claim", "drop drops drip drips speck specks trace flake flakes water rain moisture snow wet damp",
 		`(?:not\s+(?:one|a|a\s+single)|no|never\s+a)\s+(?:single\s+)?(?:drop|drip|speck|trace|flake)s?\s+(?:of\s+\w+\s+)?(?:ever\s+)?(?:gets?|got|will\s+get|comes?|leaks?|seeps?|sneaks?|soaks?|makes?\s+it|goes|slips?)\s+(?:in|through|inside|past)\b`+
 			`|(?:water|rain|moisture|snow|wet|damp)\s+(?:never|can\s+never|will\s+never|simply\s+can't|can't\s+ever)\s+(?:gets?|seeps?|comes?|leaks?|soaks?|sneaks?|makes?\s+it)\s+(?:in|through|inside|past)\b`),
+	// "Nothing on any trail grips better than the Pegasus", "no jacket
+	// keeps you warmer than ours": a comparison nobody wins, with the
+	// brand's own product on the far side of "than". "Nothing feels better
+	// than a hot drink" compares with no product and is left alone.
+	newRule("an absolute claim", "than",
+		`(?:nothing|nobody|no\s+one|no\s+other\s+[a-z]+|no\s+[a-z]+)\s+(?:[a-z',]+\s+){0,5}?(?:[a-z]+s|does|is|can|will|could|gets|keeps)\s+(?:you\s+|your\s+feet\s+|[a-z]+\s+)?(?:better|more\s+[a-z]+|[a-z]{2,}er|harder|longer)\s+than\s+(?:ours|us|this|these|our\s+[a-z]+|[a-z]+)`).filter(productAfterThan),
+	// "The last trail shoe you'll ever need": nothing after it will be needed.
+	newRule("an absolute claim", "last",
+		`the\s+last\s+(?:[a-z\-]+\s+){1,3}you(?:'ll|\s+will)\s+(?:ever\s+)?(?:need|buy|want)`).filter(func(t *text, m match) bool {
+		return nextWord(t, m.e) != "to" // "the last gift you'll need to buy"
+	}),
 	// "you won't find better apples anywhere on the planet", "no one beats
 	// our prices": a superlative said as a comparison nobody can win.
 	newRule("an absolute claim", "find get buy taste see wear beat beats top tops match touch outperform outperforms",
@@ -533,6 +544,7 @@ var hintSynonyms = func() map[string][]string {
 	add("golf golfing", "golfer golfers golf")
 	add("hiking backpacking", "hiker hikers hike hikes")
 	add("yoga", "yogi mat")
+	add("bouldering climbing", "climber climbers climbing_wall rock_wall")
 	add("running jogging", "runner runners")
 	add("baby pregnancy expecting", "baby babies bump newborn nursery")
 	// Phrases, matched word by word: the place or the companion an
@@ -562,6 +574,10 @@ var activityWords = map[string][]string{
 	"fishing":  {"angler", "anglers"},
 	"angling":  {"angler", "anglers"},
 	"cycling":  {"cyclist", "cyclists"},
+	// Climbing's own gear and places: "trade chalk for mud" for a
+	// declared bouldering.
+	"bouldering": {"boulderer", "chalk", "crag", "crimp", "belay", "belaying"},
+	"climbing":   {"boulderer", "chalk", "crag", "crimp", "belay", "belaying"},
 	// A condition named by what is measured of it: "steady blood sugar"
 	// for an inferred diabetes.
 	"diabetes": {"blood_sugar", "glucose", "insulin", "a1c"},
@@ -645,13 +661,51 @@ func factHintsUncached(value string) []factHint {
 // checkFactHints reports words that hint at a fact the copy may not use.
 // The message is format with the fact's key, made only for a finding.
 func checkFactHints(r *run, fact tailor.Fact, format string) {
+	reportHints(r, slices.Concat(factHints(fact.Value), keyHints(fact.Key)), InferredFact, fmt.Sprintf(format, fact.Key))
+}
+
+// checkConsentHints reports words that hint at a fact the customer gave
+// without consenting to personalization: "chalk" or "boulder" for a
+// declared bouldering, "paddling" for kayaking. Only an activity's own
+// distinctive words count, anywhere: not the value's head noun ("socks" of
+// a last purchase is the brand's product), its other words, nor everyday
+// synonyms ("runners" for running), which brief-only copy says to anyone.
+func checkConsentHints(r *run, fact tailor.Fact) {
+	ws := wordsOf(fact.Value)
+	if len(ws) == 0 || fact.Source == tailor.Observed {
+		return // what the customer did is ownHistory's: "returning" is a stage, not a hobby
+	}
+	head := ws[len(ws)-1]
+	if genericHeads[head] || trivialValues[head] || !isASCIIAlpha(head) {
+		return
+	}
+	var hints []factHint
+	add := func(w string) {
+		if len(w) >= 4 && !genericHeads[w] && !slices.ContainsFunc(hints, func(h factHint) bool { return h.word == w }) {
+			hints = append(hints, factHint{word: w, ws: strings.Fields(w)})
+		}
+	}
+	if stem, ok := strings.CutSuffix(head, "ing"); ok {
+		add(stem)
+	}
+	for _, w := range activityWords[head] {
+		add(strings.ReplaceAll(w, "_", " "))
+	}
+	reportHints(r, hints, Consent, fmt.Sprintf("hints at the customer's %q fact without personalization consent", fact.Key))
+}
+
+// reportHints reports each hint found in the copy as check, with msg.
+func reportHints(r *run, hints []factHint, check, msg string) {
+	if len(hints) == 0 {
+		return
+	}
 	name := ""
 	if v, ok := r.in.Profile.Fact("first_name"); ok {
 		if ws := wordsOf(v); len(ws) == 1 {
 			name = ws[0]
 		}
 	}
-	for _, h := range slices.Concat(factHints(fact.Value), keyHints(fact.Key)) {
+	for _, h := range hints {
 		// A hint of several words ("on the water") matches word by word,
 		// its last word inflected like a hint of one.
 		hw := h.ws
@@ -679,7 +733,7 @@ func checkFactHints(r *run, fact tailor.Fact, format string) {
 					h.afterYour && (i == 0 || ws[i-1].s != "your") || h.faith && j+1 < len(ws) && eventNouns[ws[j+1].s] {
 					continue
 				}
-				r.addAt(InferredFact, tailor.Block, f.name, f.t.span(ws[i].b, ws[j].e), fmt.Sprintf(format, fact.Key))
+				r.addAt(check, tailor.Block, f.name, f.t.span(ws[i].b, ws[j].e), msg)
 			}
 		}
 	}
@@ -755,3 +809,41 @@ func questionAt(t *text, e int) bool {
 	end := strings.IndexAny(rest, ".!?;\n")
 	return end >= 0 && rest[end] == '?'
 }
+
+// productAfterThan keeps a comparison whose far side is the brand's own:
+// "ours", "us", "this", "our boots", or a name written with a capital ("than
+// the Pegasus Trail 5"). notComparative words are no comparison at all.
+func productAfterThan(t *text, m match) bool {
+	ws := strings.Fields(t.norm[m.b:m.e])
+	for i, w := range ws {
+		if w == "than" && i > 0 && notComparative[ws[i-1]] {
+			return false
+		}
+	}
+	last := ws[len(ws)-1]
+	switch last {
+	case "ours", "us", "this", "these":
+		return true
+	}
+	if len(ws) >= 2 && ws[len(ws)-2] == "our" {
+		return true
+	}
+	// The word after "than", or after its article, begins with a capital.
+	b := m.e - len(last)
+	if last == "the" || last == "a" || last == "an" {
+		i := slices.IndexFunc(t.words, func(w word) bool { return w.b >= m.e })
+		if i < 0 {
+			return false
+		}
+		b = t.words[i].b
+	}
+	o := t.origAt(t.span(b, b+1))
+	return o != "" && o[0] >= 'A' && o[0] <= 'Z' && !calendarNames[nextWord(t, b)]
+}
+
+// calendarNames are capitalised without naming a product: "nothing is
+// better than Sunday mornings".
+var calendarNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
+	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "christmas": true, "thanksgiving": true, "easter": true, "halloween": true, "i": true}

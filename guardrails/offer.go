@@ -206,12 +206,23 @@ var perks = []*rule{
 	}),
 	// "on every order" drops a minimum the offer sets ("orders over $40").
 	newRule("minimum", "every all any minimum",
-		`(?:on|for)\s+(?:every|all|any)\s+(?:single\s+)?(?:orders?|purchases?|baskets?|carts?)|no\s+minimum(?:\s+(?:order|spend|purchase))?`),
+		`(?:on|for)\s+(?:every|all|any)\s+(?:single\s+)?(?:orders?|purchases?|baskets?|carts?)|no\s+minimum(?:\s+(?:order|spend|purchase))?`).filter(notPledge),
 	// A deadline in words moves the offer's end as surely as a date does.
 	newRule("deadline", "any anytime this end deadline expiry expiration expires",
 		`any\s*time\s+(?:this\s+)?(?:summer|winter|spring|fall|autumn|season|year|month)`+
 			`|(?:through|until|till|by)\s+the\s+end\s+of\s+(?:the\s+)?(?:summer|winter|spring|fall|autumn|season|year|month|january|february|march|april|may|june|july|august|september|october|november|december)`+
 			`|no\s+(?:deadline|expiry|expiration\s+date|end\s+date)|never\s+expires`),
+	// Buy-one-get-one in words: "your second one is on us", "get another
+	// box free", "every other pair half price".
+	newRule("a second item free", "second 2nd next other extra another",
+		`(?:your|the|a|every|each)\s+(?:second|2nd|next|other|extra)\s+(?:one|[a-z]+)?\s*(?:is|are|'s|comes?|goes)\s+(?:(?:completely|totally|absolutely)\s+)?(?:on\s+us|on\s+the\s+house|free|for\s+free|half\s+(?:off|price)|at\s+half\s+price)`+
+			`|get\s+(?:a\s+|the\s+|your\s+|one\s+)?(?:second|2nd|another|extra)\s+(?:[a-z]+\s+)?(?:free|on\s+us|on\s+the\s+house|for\s+free|half\s+(?:off|price)|at\s+half\s+price)`).filter(func(t *text, m match) bool {
+		switch nextWord(t, m.e) {
+		case "to", "of", "from":
+			return false // "your next class is free to book", "free of plastic"
+		}
+		return true
+	}),
 }
 
 func checkOffer(r *run) {
@@ -248,7 +259,7 @@ func checkOffer(r *run) {
 				r.addAt(Offer, tailor.Block, f.name, m.span, "drops the minimum the campaign's offer sets")
 			}
 		}
-		for _, m := range slices.Concat(perks[0].find(f.t), perks[1].find(f.t), perks[3].find(f.t)) {
+		for _, m := range slices.Concat(perks[0].find(f.t), perks[1].find(f.t), perks[3].find(f.t), perks[4].find(f.t)) {
 			loc := []int{m.b, m.e}
 			perk := f.t.norm[m.b:m.e]
 			if r.rules.brief.findWords(wordsOf(perk)) != nil || strings.HasPrefix(perk, "half") && slices.Contains(o.percents, 50) {
@@ -425,4 +436,52 @@ func wordAmounts(t *text) []numMatch {
 		out = append(out, numMatch{b, w.e, v, t.norm[b:w.e]})
 	}
 	return out
+}
+
+// A pledge gives to someone else for every order ("For every order, we
+// give a kit to a cancer care charity"): nothing reaches the reader, so no
+// minimum is dropped. pledgeVerbs and pledgeTo must both be in the
+// sentence, and nothing the reader gets (readerGains).
+var (
+	pledgeVerbs = map[string]bool{"give": true, "gives": true, "donate": true, "donates": true, "donating": true,
+		"plant": true, "plants": true, "fund": true, "funds": true, "feed": true, "feeds": true, "send": true, "sends": true,
+		"contribute": true, "contributes": true, "goes": true, "go": true, "sponsor": true, "sponsors": true, "pledge": true}
+	pledgeTo = map[string]bool{"charity": true, "charities": true, "cause": true, "causes": true, "nonprofit": true,
+		"foundation": true, "bank": true, "shelter": true, "shelters": true, "school": true, "schools": true,
+		"tree": true, "trees": true, "meal": true, "meals": true, "need": true, "hospital": true, "hospitals": true,
+		"research": true, "fund": true, "families": true, "refuge": true, "rescue": true, "clinic": true, "clinics": true}
+	readerGains = map[string]bool{"off": true, "free": true, "save": true, "saves": true,
+		"discount": true, "get": true, "gets": true, "bonus": true, "credit": true, "points": true, "shipping": true}
+)
+
+func notPledge(t *text, m match) bool {
+	verb, to := false, false
+	for _, w := range sentenceWords(t, m.b) {
+		switch {
+		case readerGains[w.s]:
+			return true
+		case pledgeVerbs[w.s]:
+			verb = true
+		case pledgeTo[w.s]:
+			to = true
+		}
+	}
+	return !(verb && to)
+}
+
+// sentenceWords returns the words of the sentence around byte b of norm.
+func sentenceWords(t *text, b int) []word {
+	ws := t.words
+	s, e := 0, len(ws)
+	for i, w := range ws {
+		if i > 0 && hasByteIn(t.norm[ws[i-1].e:w.b], ".!?;\n") {
+			if w.b <= b {
+				s = i
+			} else {
+				e = i
+				break
+			}
+		}
+	}
+	return ws[s:e]
 }

@@ -3,6 +3,7 @@ package guardrails
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -132,6 +133,9 @@ func checkFact(r *run, fact tailor.Fact) {
 	case fact.Source == tailor.Inferred && !c.InferredData:
 		checkFactHints(r, fact, "hints at the inferred fact %q without consent to inferred data")
 	}
+	if !c.Personalization && !fact.PII && !fact.Sensitive {
+		checkConsentHints(r, fact)
+	}
 	ws := factWords(r, fact.Value)
 	if fact.Source == tailor.Observed && trackingKey(fact.Key) {
 		checkPlace(r, fact)
@@ -216,7 +220,8 @@ func piiMatcherUncached(key, v string) (string, func(*run, *text) [][2]int) {
 	switch {
 	case strings.Contains(v, "@"):
 		want := strings.TrimSpace(normalize(v))
-		return "e-mail address", func(_ *run, t *text) [][2]int { return findEmail(t, want) }
+		spelled := spelledEmail(want)
+		return "e-mail address", func(_ *run, t *text) [][2]int { return findEmail(t, want, spelled) }
 	case isPhone(v) && (keyIs("phone", "mobile", "tel", "cell", "sms") || len(ds) == 0):
 		want := digits(v)
 		return "phone number", func(_ *run, t *text) [][2]int { return findPhone(t, want) }
@@ -357,7 +362,7 @@ var phoneChars = func() (set [256]bool) {
 	return set
 }()
 
-func findEmail(t *text, want string) [][2]int {
+func findEmail(t *text, want string, spelled *regexp.Regexp) [][2]int {
 	var out [][2]int
 	for at := 0; want != ""; {
 		i := strings.Index(t.norm[at:], want)
@@ -369,6 +374,15 @@ func findEmail(t *text, want string) [][2]int {
 			out = append(out, t.span(b, e))
 		}
 		at = e
+	}
+	if spelled == nil {
+		return out
+	}
+	// "dana dot r at example dot com": the address spelled out.
+	for _, m := range t.find(spelled) {
+		if !slices.ContainsFunc(out, func(sp [2]int) bool { return sp[0] < m.span[1] && m.span[0] < sp[1] }) {
+			out = append(out, m.span)
+		}
 	}
 	return out
 }
@@ -456,4 +470,32 @@ func checkPlace(r *run, fact tailor.Fact) {
 			r.addAt(Surveillance, tailor.Flag, f.name, sp, fmt.Sprintf("repeats the tracking detail %q", fact.Key))
 		}
 	}
+}
+
+// spelledEmail returns a pattern for an e-mail address written out to get
+// past a filter: its words in order, with "at" or "(at)" for "@", "dot" for
+// ".", and spaces or "underscore" and "dash" inside the name
+// ("dana dot reyes at example dot com", "dana.reyes [at] example.com").
+// The exact address is findEmail's other half.
+func spelledEmail(addr string) *regexp.Regexp {
+	local, domain, ok := strings.Cut(addr, "@")
+	lw, dw := wordsOf(local), wordsOf(domain)
+	if !ok || len(lw) == 0 || len(dw) < 2 {
+		return nil
+	}
+	quote := func(ws []string) []string {
+		out := make([]string, len(ws))
+		for i, w := range ws {
+			out[i] = regexp.QuoteMeta(w)
+		}
+		return out
+	}
+	const (
+		inName = `(?:\s*[._\-+]\s*|\s+(?:dot|period|point|underscore|dash|hyphen|plus)\s+|\s*[\[(<{]\s*(?:dot|underscore|dash)\s*[\])>}]\s*|\s+)`
+		at     = `(?:\s*@\s*|\s+at\s+|\s*[\[(<{]\s*at\s*[\])>}]\s*|\s+at\s+sign\s+)`
+		dot    = `(?:\s*\.\s*|\s+(?:dot|period|point)\s+|\s*[\[(<{]\s*dot\s*[\])>}]\s*)`
+	)
+	re := regexp.MustCompile(strings.Join(quote(lw), inName) + at + strings.Join(quote(dw), dot))
+	re.Longest()
+	return re
 }

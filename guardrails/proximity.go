@@ -80,7 +80,7 @@ func checkProximity(r *run) {
 
 func checkSentence(r *run, f field, ws []word) {
 	you, greeting, cat := false, false, ""
-	for _, w := range ws {
+	for i, w := range ws {
 		k, ok := proximityWords[w.s]
 		switch {
 		case !ok:
@@ -88,7 +88,7 @@ func checkSentence(r *run, f field, ws []word) {
 			you = true
 		case k.greeting:
 			greeting = true
-		case cat == "" && k.cat != "":
+		case cat == "" && k.cat != "" && !namesCause(ws, i):
 			cat = k.cat
 		}
 	}
@@ -104,3 +104,33 @@ func checkSentence(r *run, f field, ws []word) {
 	r.addAt(SensitiveAttribute, tailor.Flag, f.name, sp,
 		"names "+cat+" while addressing the reader: check it does not imply the reader's own")
 }
+
+// causeNouns after a special-category term make it the name of a cause or
+// an event ("the cancer-research 10K", "an autism charity", "a diabetes
+// awareness walk"): a topic the reader may cheer for, not the reader's own.
+var causeNouns = map[string]bool{
+	"research": true, "charity": true, "charities": true, "awareness": true, "fundraiser": true, "fundraising": true,
+	"foundation": true, "society": true, "trust": true, "fund": true, "appeal": true, "walk": true, "run": true,
+	"race": true, "ride": true, "relay": true, "marathon": true, "5k": true, "10k": true, "gala": true,
+	"campaign": true, "drive": true, "benefit": true, "nonprofit": true, "charity's": true, "month": true,
+	"week": true, "day": true, "parade": true, "march": true, "vigil": true, "telethon": true, "advocates": true, "advocacy": true, "scientists": true, "researchers": true,
+}
+
+// namesCause reports whether word i of a sentence names a cause or an event
+// rather than a condition: a cause noun follows it, or follows "research",
+// "awareness" or "care" after it ("cancer care charity"); and "your" does
+// not come right before it ("your cancer research" is the reader's). "You
+// beat cancer last month" is still the reader's.
+func namesCause(ws []word, i int) bool {
+	if i > 0 && (ws[i-1].s == "your" || ws[i-1].s == "you") || i+1 >= len(ws) {
+		return false
+	}
+	next := ws[i+1].s
+	if causeNouns[next] {
+		return true
+	}
+	return causeModifiers[next] && i+2 < len(ws) && causeNouns[ws[i+2].s]
+}
+
+// causeModifiers sit between a condition and a cause noun.
+var causeModifiers = map[string]bool{"care": true, "support": true, "relief": true, "patients": true, "survivors": true}

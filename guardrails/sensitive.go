@@ -23,6 +23,17 @@ const (
 	struggl = `(?:struggling|dealing|coping|living|suffering|battling|fighting|diagnosed|worried|anxious|embarrassed|ashamed|tired|sick|stressed|trying|hoping|planning|thinking|ready|afraid|scared|need\s+help|having\s+trouble|help)\s+(?:with|from|about|of|for|to|by|on)\s+(?:your\s+|a\s+|an\s+|the\s+|those\s+|that\s+)?`
 )
 
+// skinTone is a complexion or hair texture that stands for ethnicity.
+const (
+	skinTone    = `melanin[\s\-]+rich|melanated|deep(?:er)?|dark(?:er)?|brown|black|olive`
+	hairTexture = `textured|coily|kinky|afro|tightly\s+coiled`
+)
+
+// skinParts after "skin" make it the organ, not a complexion.
+var skinParts = map[string]bool{"layer": true, "layers": true, "cells": true, "barrier": true, "hydration": true,
+	"care": true, "moisture": true, "renewal": true, "pores": true, "spots": true, "patches": true, "circles": true,
+	"tissue": true, "texture": true}
+
 // sensitiveCategory is one special category and the rules that find it.
 type sensitiveCategory struct {
 	name  string // for the message: "implies the reader's <name>"
@@ -33,6 +44,47 @@ type sensitiveCategory struct {
 // terms ("a|b c|d"); every word of the terms triggers it.
 func attrRule(label, prefix, terms string, extra ...string) *rule {
 	return newRule(label, triggerWords(terms)+" "+strings.Join(extra, " "), prefix+words(terms)+`(?:s|es)?`).filter(notFollowedByOwner)
+}
+
+// asRule finds the reader given an attribute by "as a" ("As a fellow
+// Muslim…", "As a refugee, you…"). Said of someone else in the sentence
+// ("growers who came here as refugees", "our founder arrived as a
+// refugee") it is their story, not the reader's: see readerIsSubject.
+func asRule(terms string) *rule {
+	r := attrRule("as-a", asA, terms)
+	return r.filter(func(t *text, m match) bool { return notFollowedByOwner(t, m) && readerIsSubject(t, m) })
+}
+
+// thirdParties are words that, between the start of a sentence and a
+// match, make someone other than the reader its subject.
+var thirdParties = map[string]bool{"who": true, "whose": true, "whom": true, "which": true, "they": true, "them": true,
+	"he": true, "she": true, "we": true, "i": true, "our": true, "their": true, "his": true, "her": true, "my": true,
+	"us": true, "its": true}
+
+// readerIsSubject reports whether the match is said of the reader: it holds
+// "fellow", or, reading back from it to the start of its sentence, "you"
+// comes before any word of a third party (or neither comes).
+func readerIsSubject(t *text, m match) bool {
+	if strings.Contains(t.norm[m.b:m.e], "fellow") {
+		return true
+	}
+	for i := len(t.words) - 1; i >= 0; i-- {
+		w := t.words[i]
+		if w.e > m.b {
+			continue
+		}
+		if hasByteIn(t.norm[w.e:m.b], ".!?;\n") {
+			return true
+		}
+		switch {
+		case secondPerson[w.s]:
+			return true
+		case thirdParties[w.s]:
+			return false
+		}
+		m.b = w.b
+	}
+	return true
 }
 
 // questionRule finds an attribute asked of the reader ("Pregnant?",
@@ -200,7 +252,7 @@ var sensitiveCategories = []sensitiveCategory{
 		attrRule("you-are", youAre, religion),
 		questionRule(religion),
 		likeYouRule(religion),
-		attrRule("as-a", asA, religion),
+		asRule(religion),
 		attrRule("your-faith", your, relTerms),
 		newRule("practice", "fast fasting observe observing celebrate celebrating practice pray praying worship attend church keeping kosher halal passover ramadan lent diwali eid hanukkah shabbat sabbath navratri kippur",
 			`(?:break|breaking)\s+your\s+fast|(?:since|as|because|now\s+that|while|when)\s+you\s+(?:observe|celebrate|practice|practise|pray|fast|attend\s+church|go\s+to\s+church|go\s+to\s+mosque|worship|keep\s+kosher|keep\s+halal|eat\s+halal|eat\s+kosher)|(?:are\s+you\s+)?(?:fasting|observing|celebrating|keeping\s+(?:kosher|halal)|keeping)\s+(?:[a-z]+\s+){0,2}(?:ramadan|lent|yom\s+kippur|passover|diwali|eid|hanukkah|shabbat|the\s+sabbath|navratri|kosher|halal)(?:\s+[a-z]+){0,3}\s*\?`),
@@ -209,7 +261,7 @@ var sensitiveCategories = []sensitiveCategory{
 		attrRule("you-are", youAre, sexTerms),
 		questionRule(sexTerms),
 		likeYouRule(sexTerms),
-		attrRule("as-a", asA, sexTerms),
+		asRule(sexTerms),
 		attrRule("your-sexuality", your, sexPoss),
 		newRule("coming-out", "coming come came out questioning singles",
 			`(?:thinking\s+(?:about|of)\s+|ready\s+for\s+|ready\s+to\s+|planning\s+)?(?:coming|come)\s+out\s*\?|(?:since|now\s+that|after)\s+you(?:'ve|\s+have)?\s+(?:came|come)\s+out|questioning\s+your\s+(?:sexuality|gender|identity)|(?:gay|lesbian|queer|trans|lgbtq?\+?|bi)\s+singles\s+(?:near|like|for)\s+you`),
@@ -217,15 +269,26 @@ var sensitiveCategories = []sensitiveCategory{
 	{"race or ethnicity", []*rule{
 		attrRule("you-are", youAre, raceTerms),
 		likeYouRule(raceTerms),
-		attrRule("as-a", asA, raceTerms),
+		asRule(raceTerms),
 		attrRule("your-heritage", your, raceHerit),
 		newRule("people-like-you", "color colour", `people\s+of\s+colou?r\s+like\s+you`),
+		// A complexion or hair texture that stands for ethnicity, pointed
+		// at the reader: "melanin-rich skin tones like yours", "your deeper
+		// skin tone", "textured hair like yours". "Shades for deeper skin
+		// tones" and "your skin tone" name no one's ethnicity.
+		newRule("skin-tone", "melanin melanated deep deeper dark darker brown black olive colour color textured coily kinky afro",
+			`(?:`+skinTone+`)\s+(?:skin(?:\s+(?:tones?|types?))?|complexions?|tones?)\s+(?:just\s+)?like\s+(?:yours|you)\b`+
+				`|(?:`+hairTexture+`)\s+hair\s+(?:just\s+)?like\s+(?:yours|you)\b`+
+				`|your\s+(?:(?:beautiful|gorgeous|lovely|own|natural)\s+)?(?:(?:`+skinTone+`)(?:[\s\-]+toned)?\s+(?:skin(?:\s+tone)?|complexion)|(?:`+hairTexture+`)\s+hair)`+
+				`|(?:skin|complexions?)\s+of\s+colou?r\s+like\s+(?:yours|you)|your\s+melanin`).filter(func(t *text, m match) bool {
+			return !skinParts[nextWord(t, m.e)] // "your deeper skin layers"
+		}),
 	}},
 	{"political views", []*rule{
 		attrRule("you-are", youAre, politics),
 		questionRule(politics),
 		likeYouRule(politics),
-		attrRule("as-a", asA, politics),
+		asRule(politics),
 		attrRule("your-politics", your, polPoss),
 		newRule("voted", "voted vote voting donated support supported",
 			`(?:since|because|as|now\s+that)\s+you\s+(?:voted|vote|support|supported|donated\s+to)\s+(?:for\s+)?(?:the\s+)?(?:democrats?|republicans?|trump|biden|harris|obama|labour|tories|conservatives|liberals|gop|maga|left|right)|(?:people|those|folks)\s+who\s+vote\s+like\s+you|you\s+voted\s+(?:for|against)`),
@@ -266,7 +329,7 @@ var sensitiveCategories = []sensitiveCategory{
 		attrRule("you-are", youAre, crimeAdjs),
 		questionRule(crimeAdjs),
 		likeYouRule(crimeAdjs),
-		attrRule("as-a", asA, crimeAdjs),
+		asRule(crimeAdjs),
 		attrRule("your-record", your, crimePoss),
 		newRule("record", "record arrested convicted prison jail incarceration sentence released expunge slate",
 			`criminal\s+record\s*\?|(?:after|since|out\s+of|start\s+after|chance\s+after)\s+(?:prison|jail|incarceration|your\s+sentence|doing\s+time)|(?:ever\s+been|been)\s+(?:arrested|convicted)\s*\?|(?:since|now\s+that|after)\s+(?:you\s+got\s+out|you\s+were\s+released|your\s+release)|(?:expunge|clear|seal)\s+your\s+record|clean\s+slate\s+after\s+(?:prison|jail)`),
@@ -275,7 +338,7 @@ var sensitiveCategories = []sensitiveCategory{
 		attrRule("you-are", youAre, disAdjs),
 		questionRule(disAdjs),
 		likeYouRule(disAdjs),
-		attrRule("as-a", asA, disAdjs),
+		asRule(disAdjs),
 		attrRule("your-disability", your, disPoss),
 		attrRule("asking", struggl, disPoss),
 	}},
@@ -301,14 +364,14 @@ var sensitiveCategories = []sensitiveCategory{
 		attrRule("you-are", youAre, unionAdjs),
 		questionRule(unionAdjs),
 		likeYouRule(unionAdjs),
-		attrRule("as-a", asA, unionAdjs),
+		asRule(unionAdjs),
 		attrRule("your-union", your, unionPoss),
 	}},
 	{"immigration status", []*rule{
 		attrRule("you-are", youAre, immAdjs),
 		questionRule(immAdjs),
 		likeYouRule(immAdjs),
-		attrRule("as-a", asA, immAdjs),
+		asRule(immAdjs),
 		attrRule("your-visa", your, immPoss),
 		newRule("immigrated", "immigrated emigrated arrived moved came", `(?:since|now\s+that|after|when)\s+you\s+(?:immigrated|emigrated|came\s+to\s+(?:this\s+country|america|the\s+us)|arrived\s+in\s+(?:this\s+country|america|the\s+us))`),
 	}},

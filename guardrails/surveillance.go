@@ -90,6 +90,49 @@ var surveillanceRules = []*rule{
 			`|your\s+(?:recent\s+)?searches\s+(?:on|for)`).severity(tailor.Block),
 }
 
+// Surveillance by implication: the brand's noticing a habit rather than
+// counting it ("we noticed you keep checking the schedule"), the hour said
+// as "up late again", a place passed on a routine, and a device's location
+// as the source.
+const (
+	repeatVerb = `(?:checking|looking\s+at|eyeing|visiting|browsing|opening|clicking(?:\s+on)?|tapping(?:\s+on)?|viewing|revisiting|refreshing|scrolling(?:\s+through)?|reading|searching|hovering\s+over|stopping\s+by|popping\s+in|(?:coming|going|popping|heading|checking)\s+back(?:\s+to)?|returning\s+to)`
+	passVerb   = `(?:walk|walked|drive|drove|jog|jogged|run|ran|cycle|cycled|bike|biked|pass|passed|go|went|stroll|strolled|commute|commuted)`
+	movePast   = `(?:` + passVerb + `\s+(?:right\s+)?(?:past|by)|pass|passed)\s+`
+	ourPlace   = `(?:our|the|one\s+of\s+our)\s+(?:[a-z]+\s+){0,2}(?:branch|branches|store|stores|shop|shops|studio|studios|gym|office|location|window|windows|door|doors|cafe|building|stall|stand|pop-up)`
+	routine    = `(?:(?:most|every|each)\s+(?:single\s+)?(?:morning|day|evening|night|week|weekday|afternoon|lunchtime|weekend)s?|daily|on\s+your\s+(?:way|commute|walk|run)\s+(?:to|home|from)\b)`
+)
+
+var implicationRules = []*rule{
+	newRule("how often the customer did something", "noticed notice seen see saw spotted looks seems keep kept keeping",
+		`(?:we(?:'ve|\s+have)?\s+(?:noticed|seen|spotted)|we\s+(?:notice|see|saw|can\s+see|can\s+tell)|looks\s+like|seems\s+like)\s+(?:that\s+)?you(?:'ve|\s+have)?\s+(?:keep|kept|been\s+keeping|been)\s+(?:on\s+)?`+repeatVerb+`\b`+
+			// "you keep coming back to our class times": a habit, with the brand's things
+			`|you(?:'ve|\s+have)?\s+(?:keep|kept|been\s+keeping)\s+(?:on\s+)?`+repeatVerb+`\s+(?:our|us)\b`),
+	newRule("the time of day the customer did something", "late midnight bedtime",
+		`(?:up|awake|online|browsing|scrolling|shopping|still\s+up)\s+(?:so\s+|very\s+|really\s+|pretty\s+)?late\s+(?:again|last\s+night|every\s+night|most\s+nights|these\s+nights)`+
+			`|(?:another|yet\s+another)\s+late\s+night\s+(?:of\s+)?(?:browsing|scrolling|shopping|checking)`+
+			`|you(?:'ve|\s+have)?\s+(?:keep\s+|kept\s+)?(?:coming|came|come|going|went|popping|checking|looking)\s+back\b[^.!?;\n]{0,50}?\b(?:(?:long|well|way|just|right)\s+)?(?:at|around|until|till|past|after|before|during|in)\s+`+timeOfDay),
+	newRule("where the customer was", "walk walked drive drove jog jogged run ran cycle cycled bike biked pass passed go went stroll strolled commute commuted",
+		`you\s+(?:usually\s+|often\s+|always\s+|tend\s+to\s+)?`+movePast+ourPlace+`\b[^.!?;\n]{0,30}?\b`+routine+
+			`|`+routine+`,?\s+you\s+(?:usually\s+|often\s+|always\s+)?`+movePast+ourPlace+`\b`).filter(func(t *text, m match) bool {
+		switch prevWord(t, m.b) {
+		case "if", "when", "whenever", "time", "once", "next":
+			return false // "next time you walk past our branch, say hi"
+		}
+		return true
+	}),
+	newRule("a data source the customer did not expect", "phone device watch smartwatch car app tracker location gps",
+		`your\s+(?:phone|device|watch|smartwatch|car|app|fitness\s+tracker)(?:'s|s)?\s+(?:location(?:\s+(?:data|history))?|gps(?:\s+data)?|movement\s+data|sensors?)`+
+			`|(?:location\s+(?:data|history|tracking)|gps(?:\s+data)?)\s+(?:shows?|showed|says|said|tells?\s+us|told\s+us|suggests|puts\s+you|placed\s+you)`).severity(tailor.Block).filter(func(t *text, m match) bool {
+		switch nextWord(t, m.e) {
+		case "settings", "setting", "permission", "permissions", "services", "access", "sharing", "toggle":
+			return false // "turn on your phone's location settings"
+		}
+		return true
+	}),
+}
+
+func init() { surveillanceRules = append(surveillanceRules, implicationRules...) }
+
 // viewingTail is a viewing verb and, later in its sentence, a time of day
 // in words: "eyeing the boots just after six on Thursday evening".
 var viewingTail = func() *regexp.Regexp {

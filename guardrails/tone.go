@@ -56,7 +56,7 @@ var toneRules = map[string][]*rule{
 			`|until\s+it(?:'s|\s+is)\s+too\s+late|(?:can|could|will)\s+(?:empty|wipe\s+out|drain|ruin|wreck|sink)\s+(?:an?\s+|your\s+)?(?:account|savings|budget|wallet|bank\s+account)|(?:drain|drains|draining|eat|eats|eating)\s+(?:away\s+)?(?:at\s+)?(?:your\s+)?(?:accounts?|savings|money|wallet|balance)|undo\s+(?:months|years|weeks)\s+of`)},
 	"guilt": {newRule("guilt trip", "owe deserve done cared forgot forget ignoring ignored abandoned abandon down shame ashamed guilty bad disappointed really fault everyone friends others already care could hurt left letting",
 		words(`you owe it to|after all we've done|we thought you cared|you forgot about us|forgot about us|you've been ignoring|ignoring us|you abandoned|shame on you|you should be ashamed|guilty|feel bad|disappointed in you|are you really going to|your fault|don't you care|how could you|we're hurt|you left us|you're letting|it's on you|it's all on you`)+
-			`|(?:let|letting)\s+(?:your\s+(?:family|kids|friends|team|partner)|us|them)\s+down|(?:everyone\s+else|all\s+your\s+friends|your\s+friends|everyone|others)\s+(?:has|have|is|are)?\s*already|(?:abandoned|neglected)\s+(?:us|your\s+\w+)`)},
+			`|(?:let|letting)\s+(?:your\s+(?:family|kids|friends|team|partner)|us|them)\s+down|(?:everyone\s+else|all\s+your\s+friends|your\s+friends|everyone|others)\s+(?:has|have|is|are)?\s*already|(?:abandoned|neglected)\s+(?:us|your\s+\w+)`).filter(notTreatIdiom)},
 	"condescending": {newRule("condescending", "obviously even rocket everyone simple believe probably explain clearly wrong newbie offense seriously honestly incorrectly slowly",
 		words(`obviously|even you can|it's not rocket science|as everyone knows|simple enough for|believe it or not|you probably didn't know|let us explain|you clearly|you're doing it wrong|newbie|no offense|seriously, |honestly, you`)+
 			// "you're probably doing it wrong", "most people use it wrong"
@@ -88,4 +88,15 @@ func checkTone(r *run) {
 			}
 		}
 	}
+}
+
+// treatIdioms after "guilty" name a treat, not a feeling pressed on the
+// reader: "our staff's guilty pleasure", "a guilty secret". "Feeling
+// guilty about…" and "guilty?" are still guilt.
+var treatIdioms = map[string]bool{"pleasure": true, "pleasures": true, "secret": true, "secrets": true,
+	"treat": true, "treats": true, "indulgence": true, "indulgences": true, "favourite": true, "favorite": true,
+	"favourites": true, "favorites": true, "snack": true, "snacks": true, "verdict": true, "plea": true}
+
+func notTreatIdiom(t *text, m match) bool {
+	return !strings.HasSuffix(t.norm[m.b:m.e], "guilty") || !treatIdioms[nextWord(t, m.e)]
 }
