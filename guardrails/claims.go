@@ -22,6 +22,14 @@ var claimRules = []*rule{
 			`|(?:doctors|physicians|dermatologists|dentists|podiatrists|pediatricians|pharmacists|nutritionists|experts|scientists)\s+(?:\w+\s+)?(?:recommend|endorse|prescribe|swear\s+by|trust|approve\s+of)\b`+
 			`|recommended\s+by\s+(?:doctors|physicians|dermatologists|podiatrists|experts|\d+\s+out\s+of\s+\d+)|clinically\s+(?:proven|tested|shown|studied)|scientifically\s+(?:proven|tested|shown)`+
 			`|(?:fda|cdc)[\s\-]+(?:approved|cleared|certified)|medical[\s\-]+grade|\d+\s+out\s+of\s+\d+\s+(?:doctors|dentists|experts|podiatrists)`),
+	// The same endorsement in other words: "the serum skin doctors reach
+	// for", "the pick of dermatologists", "a dermatologist favourite",
+	// "pharmacist-picked" (hyphened: "our pharmacist picked these" is a story).
+	newRule("a medical or authority claim", "doctor* physician* dermatologist* derm derms dentist* podiatrist* pediatrician* paediatrician* pharmacist* nurses nutritionist* dietitian* dietician*",
+		`(?:`+clinicians+`)\s+(?:often\s+|always\s+|themselves\s+|actually\s+)?(?:reach\s+for|turn\s+to|rely\s+on|prefer|choose|pick|use\s+themselves|keep\s+coming\s+back\s+to)\b`+
+			`|(?:the|a|our|their)\s+(?:top\s+|first\s+|number\s+one\s+|#\s*1\s+)?(?:pick|choice|favou?rite|go-to|darling)\s+(?:of|among|with)\s+(?:(?:top|leading|most|many|real|practising|practicing)\s+)?(?:`+clinicians+`)\b`+
+			`|(?:`+clinicians+`)'\s*(?:top\s+|first\s+)?(?:pick|choice|favou?rite|go-to)`+
+			`|(?:doctor|physician|dermatologist|derm|dentist|podiatrist|pharmacist|nurse)(?:[\s\-]+favou?rites?|-(?:loved|preferred|picked|chosen|favou?red))\b`).filter(notPickUp),
 	newRule("a health claim", "cure cures cured heal heals healed treat treats prevent prevents reverse reverses eliminate eliminates relieve relieves fight fights boost boosts miracle detox detoxes detoxify lose burn burns fat keep keeps keeping ward wards warding off lower lowers reduce reduces fix fixes ease eases",
 		`(?:cures?|cured|heals?|healed|treats?|prevents?|reverses?|eliminates?|relieves?|fights?|lowers?|reduces?|fix(?:es)?|eases?)\s+(?:your\s+|all\s+|the\s+)?(?:`+claimConditions+`|`+strings.TrimSuffix(strings.TrimPrefix(words(healthTerms), "(?:"), ")")+`)`+
 			`|(?:keeps?|keeping)\s+(?:colds?|flu|illness|sickness|infections?|disease|germs|viruses?|the\s+doctor)\s+(?:away|at\s+bay)|(?:wards?|warding|fights?)\s+off\s+(?:colds?|flu|illness|sickness|infections?|germs|viruses?)`+
@@ -68,4 +76,18 @@ func (r *run) claimAllowed(claim string) bool {
 		}
 	}
 	return false
+}
+
+// clinicians are the professionals whose preference is a medical
+// endorsement; "skin doctors" and "derms" are theirs too.
+const clinicians = `(?:skin\s+)?doctors|physicians|dermatologists|derms|dentists|podiatrists|pediatricians|paediatricians|pharmacists|nurses|nutritionists|dietitians|dieticians`
+
+// notPickUp drops "nurses pick up extra shifts" and "doctors choose to…":
+// a verb of their own, not a preference for the product.
+func notPickUp(t *text, m match) bool {
+	switch nextWord(t, m.e) {
+	case "up", "out", "to", "between", "from":
+		return !strings.HasSuffix(t.norm[m.b:m.e], "pick") && !strings.HasSuffix(t.norm[m.b:m.e], "choose") && !strings.HasSuffix(t.norm[m.b:m.e], "prefer")
+	}
+	return true
 }

@@ -396,8 +396,51 @@ func findDate(r *run, t *text, want []ymd) [][2]int {
 			out = append(out, t.span(m.b, m.e))
 		}
 	}
+	for _, m := range bareMonthDay.FindAllStringSubmatchIndex(t.norm, -1) {
+		a, b := atoi(t.norm[m[2]:m[3]]), atoi(t.norm[m[4]:m[5]])
+		ds := []ymd{{0, a, b}, {0, b, a}}
+		sp := t.span(m[0], m[1])
+		if !anySame(ds, want) || anySame(ds, r.rules.briefDates) || !t.wordAt(m[0], m[1]) ||
+			notBareDate(t, m[0], m[1]) || slices.Contains(out, sp) {
+			continue
+		}
+		out = append(out, sp)
+	}
 	return out
 }
+
+// bareMonthDay is "3/14" with no year. findDates reads it only after a word
+// that introduces a date, because "3/4" is as often a fraction, a score or
+// "24/7"; but the customer's own birthday as month and day ("it's almost
+// 3/14") is the birth date echoed, whatever comes before it.
+var bareMonthDay = regexp.MustCompile(`(\d{1,2})/(\d{1,2})`)
+
+// fractionNouns after a bare n/m make it a measure, a score or a rating
+// ("3/4 cup", "4/5 stars"), not a date.
+var fractionNouns = map[string]bool{"cup": true, "cups": true, "inch": true, "inches": true, "in": true, "mile": true,
+	"miles": true, "of": true, "tsp": true, "tbsp": true, "teaspoon": true, "tablespoon": true, "lb": true, "lbs": true,
+	"oz": true, "stars": true, "star": true, "rating": true, "length": true, "sleeve": true, "zip": true, "mi": true,
+	"km": true, "pound": true, "pounds": true, "points": true, "ratio": true, "split": true, "off": true, "price": true}
+
+// notBareDate reports whether the n/m at norm[b:e] is part of something
+// else: a longer date or number ("3/14/1990", "1 3/4"), or a measure.
+func notBareDate(t *text, b, e int) bool {
+	s := t.norm
+	if b > 0 && (isDigitByte(s[b-1]) || strings.IndexByte("/.-$", s[b-1]) >= 0) ||
+		e < len(s) && (isDigitByte(s[e]) || strings.IndexByte("/-%", s[e]) >= 0) ||
+		e+1 < len(s) && s[e] == '.' && isDigitByte(s[e+1]) {
+		return true
+	}
+	if before := strings.TrimRight(s[:b], " "); before != "" && isDigitByte(before[len(before)-1]) {
+		return true // "1 3/4"
+	}
+	return fractionNouns[nextWord(t, e)] || fractionLeads[prevWord(t, b)]
+}
+
+// fractionLeads before a bare n/m make it a size, an age range or a score
+// ("kids' sizes 3/4", "rated 4/5").
+var fractionLeads = map[string]bool{"size": true, "sizes": true, "age": true, "ages": true, "aged": true, "score": true,
+	"scored": true, "rated": true, "rating": true, "grade": true, "odds": true, "ratio": true, "scale": true}
 
 // addressParts returns the word sequences that identify an address: the
 // whole value, each comma-separated part of two words or more, the street

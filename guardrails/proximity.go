@@ -80,6 +80,7 @@ func checkProximity(r *run) {
 
 func checkSentence(r *run, f field, ws []word) {
 	you, greeting, cat := false, false, ""
+	inclusive := inclusiveCelebration(ws)
 	for i, w := range ws {
 		k, ok := proximityWords[w.s]
 		switch {
@@ -88,7 +89,7 @@ func checkSentence(r *run, f field, ws []word) {
 			you = true
 		case k.greeting:
 			greeting = true
-		case cat == "" && k.cat != "" && !namesCause(ws, i):
+		case cat == "" && k.cat != "" && !namesCause(ws, i) && !(inclusive && k.cat == religionCategory):
 			cat = k.cat
 		}
 	}
@@ -134,3 +135,40 @@ func namesCause(ws []word, i int) bool {
 
 // causeModifiers sit between a condition and a cause noun.
 var causeModifiers = map[string]bool{"care": true, "support": true, "relief": true, "patients": true, "survivors": true}
+
+const religionCategory = "religion"
+
+// festivals are holidays, religious or not, that copy lists side by side.
+var festivals = map[string]bool{"diwali": true, "eid": true, "ramadan": true, "hanukkah": true, "chanukah": true,
+	"passover": true, "easter": true, "christmas": true, "xmas": true, "kwanzaa": true, "thanksgiving": true,
+	"halloween": true, "navratri": true, "holi": true, "lent": true, "purim": true, "kippur": true, "hashanah": true,
+	"solstice": true, "friendsgiving": true, "vaisakhi": true, "nowruz": true, "lunar": true, "iftar": true}
+
+// inclusiveOpeners start a clause that leaves the reader's holiday open:
+// "whatever you celebrate", "however you mark the season", "whether you
+// celebrate".
+var inclusiveOpeners = map[string]bool{"whatever": true, "however": true, "whichever": true, "whether": true}
+
+// inclusiveCelebration reports whether a sentence leaves the reader's
+// holiday open and lists two festivals or more ("Whatever you celebrate,
+// from Diwali sweets to a Thanksgiving dinner…"): the festivals are the
+// range of the brand's customers, not the reader's faith. One festival
+// ("Whatever you cook this Diwali") or a festival as the reader's ("your
+// Diwali", "since you celebrate Diwali") is not that: the patterns in
+// sensitive.go report the second kind.
+func inclusiveCelebration(ws []word) bool {
+	open, n := false, 0
+	seen := map[string]bool{}
+	for i, w := range ws {
+		if inclusiveOpeners[w.s] && i+2 < len(ws) && ws[i+1].s == "you" && celebrateVerbs[ws[i+2].s] {
+			open = true
+		}
+		if festivals[w.s] && !seen[w.s] {
+			seen[w.s] = true
+			n++
+		}
+	}
+	return open && n >= 2
+}
+
+var celebrateVerbs = map[string]bool{"celebrate": true, "observe": true, "mark": true, "honor": true, "honour": true, "spend": true, "gather": true, "feast": true}

@@ -53,20 +53,52 @@ var toneRules = map[string][]*rule{
 		words(`you'll regret|you will regret|you'll regret it|don't regret|regret it|don't get left behind|get left behind|left behind|fall behind|falling behind|don't fall behind|before it's too late|you could lose|you might lose|you'll lose|don't risk|dangerous|danger|scary|afraid|terrified|fear|fomo|fear of missing out|disaster|nightmare|catastrophe|catastrophic|you'll be sorry|don't say we didn't warn you|we warned you|miss out forever|can you afford not to|imagine missing|imagine losing|don't suffer|you'll suffer|freeze out there`)+
 			`|risk\s+(?:losing|missing)|don't\s+be\s+the\s+(?:only|last)\s+one|don't\s+let\s+(?:\w+\s+){0,3}(?:ruin|wreck|destroy|spoil)`+
 			// "most people don't notice until it is too late", "fees drain accounts"
-			`|until\s+it(?:'s|\s+is)\s+too\s+late|(?:can|could|will)\s+(?:empty|wipe\s+out|drain|ruin|wreck|sink)\s+(?:an?\s+|your\s+)?(?:account|savings|budget|wallet|bank\s+account)|(?:drain|drains|draining|eat|eats|eating)\s+(?:away\s+)?(?:at\s+)?(?:your\s+)?(?:accounts?|savings|money|wallet|balance)|undo\s+(?:months|years|weeks)\s+of`)},
+			`|until\s+it(?:'s|\s+is)\s+too\s+late|(?:can|could|will)\s+(?:empty|wipe\s+out|drain|ruin|wreck|sink)\s+(?:an?\s+|your\s+)?(?:account|savings|budget|wallet|bank\s+account)|(?:drain|drains|draining|eat|eats|eating)\s+(?:away\s+)?(?:at\s+)?(?:your\s+)?(?:accounts?|savings|money|wallet|balance)|undo\s+(?:months|years|weeks)\s+of`),
+		// Harm to the reader as the price of not buying, without a fear
+		// word: "one slip … and you're out for months", "cold trails can end
+		// your season", "and you'll be sidelined", "one slip is all it takes".
+		newRule("fear appeal", "and then end cut derail wreck ruin cost takes",
+			`(?:\band|\bthen)\s+(?:you're|you\s+are|you'll\s+be|you\s+will\s+be|you\s+could\s+be|you\s+might\s+be|you'd\s+be|you\s+could\s+end\s+up)\s+(?:`+harmOutcomes+`)`+
+				`|(?:can|could|might|may)\s+(?:easily\s+|quickly\s+|soon\s+)?(?:end|cut\s+short|derail|wreck|ruin|cost\s+you)\s+your\s+(?:whole\s+|entire\s+|running\s+|hiking\s+|ski\s+|trail\s+)?(?:season|year|winter|summer|training|streak|running|race|career|trip|holiday|vacation|plans)\b`+
+				`|\b(?:one|a\s+single|just\s+one)\s+(?:slip|misstep|wrong\s+step|wrong\s+move|bad\s+fall|nasty\s+fall|tumble|accident|burst\s+pipe|storm|crash)\b[^.!?]{0,40}?\bis\s+all\s+it\s+takes`+
+				`|(?:can|could|might|may|will)\s+cost\s+you\s+(?:everything|dearly|your\s+(?:home|savings|health|life|season))\b`).filter(notHappyEnding)},
 	"guilt": {newRule("guilt trip", "owe deserve done cared forgot forget ignoring ignored abandoned abandon down shame ashamed guilty bad disappointed really fault everyone friends others already care could hurt left letting",
 		words(`you owe it to|after all we've done|we thought you cared|you forgot about us|forgot about us|you've been ignoring|ignoring us|you abandoned|shame on you|you should be ashamed|guilty|feel bad|disappointed in you|are you really going to|your fault|don't you care|how could you|we're hurt|you left us|you're letting|it's on you|it's all on you`)+
 			`|(?:let|letting)\s+(?:your\s+(?:family|kids|friends|team|partner)|us|them)\s+down|(?:everyone\s+else|all\s+your\s+friends|your\s+friends|everyone|others)\s+(?:has|have|is|are)?\s*already|(?:abandoned|neglected)\s+(?:us|your\s+\w+)`).filter(notTreatIdiom)},
 	"condescending": {newRule("condescending", "obviously even rocket everyone simple believe probably explain clearly wrong newbie offense seriously honestly incorrectly slowly",
 		words(`obviously|even you can|it's not rocket science|as everyone knows|simple enough for|believe it or not|you probably didn't know|let us explain|you clearly|you're doing it wrong|newbie|no offense|seriously, |honestly, you`)+
 			// "you're probably doing it wrong", "most people use it wrong"
-			`|(?:you're|you\s+are)\s+(?:probably|likely|definitely|almost\s+certainly)\s+(?:[\w']+\s+){1,3}wrong|most\s+people\s+(?:\w+\s+){1,3}(?:wrong|incorrectly)\b|walk\s+you\s+through\s+(?:[\w\s]{0,20}),\s*slowly`)},
+			`|(?:you're|you\s+are)\s+(?:probably|likely|definitely|almost\s+certainly)\s+(?:[\w']+\s+){1,3}wrong|most\s+people\s+(?:\w+\s+){1,3}(?:wrong|incorrectly)\b|walk\s+you\s+through\s+(?:[\w\s]{0,20}),\s*slowly`),
+		// The reader as the one who gets confused or gets it wrong: "even a
+		// total beginner can't mess up", "we know all these steps get
+		// confusing", "too complicated for you".
+		newRule("condescending", "even know too confusing complicated overwhelming foolproof idiot idiotproof dummies dummy",
+			`\beven\s+(?:a\s+|an\s+|the\s+|your\s+)?(?:total\s+|complete\s+|absolute\s+|clueless\s+|first-time\s+)?(?:beginners?|novices?|newbies?|amateurs?|children|child|kids?|toddlers?|five-year-olds?|grandma|grandpa|monkeys?|you)\s+(?:can't|cannot|can\s+not|couldn't|won't|wouldn't)\s+(?:possibly\s+)?(?:mess|screw|muck|foul|botch|get\s+(?:it|this|that)\s+wrong)\b`+
+				`|\bwe\s+know\s+(?:that\s+)?(?:all\s+)?(?:these|this|those|it\s+all)\s+(?:\w+\s+){0,2}(?:gets?|is|are|can\s+be|can\s+get|seems?|feels?)\s+(?:a\s+bit\s+|so\s+|really\s+|pretty\s+|very\s+|too\s+)?(?:confusing|complicated|overwhelming|over\s+your\s+head|too\s+much\s+for\s+you|hard\s+for\s+you|tricky\s+for\s+you)`+
+				`|\b(?:too|a\s+bit|rather)\s+(?:complicated|confusing|technical|advanced|hard|difficult)\s+for\s+(?:you|someone\s+like\s+you|people\s+like\s+you)\b|\b(?:idiot|fool|dummy)[\s\-]?proof|\bfor\s+dummies\b`)},
 	"hype": {newRule("hype", "believe shocking mind blowing insane unbelievable jaw dropping epic crazy life changing game changer revolutionary breakthrough incredible amazing must best blow world never changes",
 		words(`you won't believe|shocking|mind-blowing|mind blowing|insane|unbelievable|jaw-dropping|jaw dropping|epic|crazy deals|crazy prices|crazy sale|life-changing|game-changer|game changer|revolutionary|breakthrough|must-have|the best thing ever|blow your mind|out of this world|never-before-seen|this changes everything`))},
 	"desperate": {newRule("desperate", "please begging beg need leave survive go chance",
 		words(`please come back|we're begging|we beg you|please buy|we need you|please, please|pretty please|don't leave us|we can't survive|please don't go|one more chance|another chance`))},
 	"crude": {newRule("crude", "damn hell crap sucks wtf ass badass omg",
 		words(`damn|hell yeah|crap|sucks|wtf|kick ass|badass|omg`))},
+}
+
+// harmOutcomes are what befalls the reader in a fear appeal that names no
+// fear: out for the season, on crutches, in hospital. "Out" needs a span of
+// time ("and you're out the door" is not one).
+const harmOutcomes = `out\s+for\s+(?:weeks|months|the\s+(?:rest\s+of\s+the\s+)?(?:season|year|winter|summer)|a\s+(?:year|season|month)|good)|sidelined|laid\s+up|benched|on\s+crutches|in\s+a\s+(?:cast|brace|sling)|hurt|injured|in\s+pain|off\s+your\s+feet|in\s+the\s+(?:er|e\.r\.|emergency\s+room)|in\s+(?:the\s+)?hospital|stranded|out\s+in\s+the\s+cold|broke|in\s+debt|in\s+the\s+red`
+
+// notHappyEnding drops "end your season" followed by a finish, not a
+// threat: "a race that can end your season on a high".
+func notHappyEnding(t *text, m match) bool {
+	rest := strings.TrimLeft(t.norm[m.e:], " ,")
+	for _, h := range []string{"on a high", "in style", "with ", "strong", "right", "on a good note", "the right way", "well"} {
+		if strings.HasPrefix(rest, h) {
+			return false
+		}
+	}
+	return true
 }
 
 // toneOrder keeps findings deterministic across families.
