@@ -138,3 +138,32 @@ func TestSimilarOrderAndIsolation(t *testing.T) {
 		t.Errorf("by channel: %+v", by)
 	}
 }
+
+// EfSearch reaches every connection of the pool, and a value pgvector
+// would refuse fails at Open with the setting named.
+func TestEfSearchIsSetOnEveryConnection(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	cfg := testenv.StoreConfig(t)
+	cfg.EfSearch, cfg.MaxConns = 150, 2
+	st, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for range 2 { // both connections, held at once
+		conn, err := st.Pool().Acquire(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Release()
+		var ef string
+		if err := conn.QueryRow(ctx, "SHOW hnsw.ef_search").Scan(&ef); err != nil || ef != "150" {
+			t.Fatalf("hnsw.ef_search = %q (%v), want 150", ef, err)
+		}
+	}
+	cfg.EfSearch = 5000
+	if _, err := store.Open(ctx, cfg); err == nil || !strings.Contains(err.Error(), "ef_search") {
+		t.Fatalf("ef_search 5000: %v, want an error naming ef_search", err)
+	}
+}

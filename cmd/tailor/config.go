@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hibiken/asynq"
 	"github.com/tailorhq/tailor/embeddings"
@@ -40,6 +41,7 @@ type config struct {
 	openaiModel   string
 	embedModel    string
 	logLevel      string
+	efSearch      int
 }
 
 func env(name, def string) string {
@@ -50,11 +52,32 @@ func env(name, def string) string {
 }
 
 func envInt(name string, def int) int {
+	intEnvs.Store(name, true)
 	n, err := strconv.Atoi(env(name, strconv.Itoa(def)))
 	if err != nil {
-		return def
+		return def // parse reports it
 	}
 	return n
+}
+
+// intEnvs names the variables envInt reads, so that parse can refuse a
+// value that is not a number instead of quietly using the default.
+var intEnvs sync.Map // name → true
+
+// badEnv returns an error for each variable envInt read that is set to
+// something other than a whole number.
+func badEnv() error {
+	var errs []error
+	intEnvs.Range(func(k, _ any) bool {
+		name := k.(string)
+		if v := env(name, ""); v != "" {
+			if _, err := strconv.Atoi(v); err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q: want a whole number", name, v))
+			}
+		}
+		return true
+	})
+	return errors.Join(errs...)
 }
 
 // register adds the connection flags to fs.
@@ -70,6 +93,7 @@ func (c *config) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.openaiBaseURL, "openai-base-url", env("TAILOR_OPENAI_BASE_URL", ""), "base URL of an OpenAI-compatible API, or of Ollama for -model ollama (TAILOR_OPENAI_BASE_URL)")
 	fs.StringVar(&c.openaiModel, "openai-model", env("TAILOR_OPENAI_MODEL", ""), "chat model name (TAILOR_OPENAI_MODEL)")
 	fs.StringVar(&c.embedModel, "embed-model", env("TAILOR_EMBED_MODEL", ""), "embedding model name for -embedder openai (TAILOR_EMBED_MODEL)")
+	fs.IntVar(&c.efSearch, "ef-search", envInt("TAILOR_HNSW_EF_SEARCH", 0), "hnsw.ef_search for retrieval; 0 keeps the server's (pgvector's default 40); about 150 for 30,000 creatives per brand and channel (TAILOR_HNSW_EF_SEARCH)")
 	fs.StringVar(&c.logLevel, "log-level", env("TAILOR_LOG_LEVEL", "info"), "debug, info, warn or error (TAILOR_LOG_LEVEL)")
 	// The key comes from the environment only, so it never shows in ps.
 	c.openaiAPIKey = env("TAILOR_OPENAI_API_KEY", os.Getenv("OPENAI_API_KEY"))
@@ -81,6 +105,10 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
+	if err := badEnv(); err != nil {
+		fmt.Fprintln(stderr, err)
+		return errUsage
+	}
 	return nil
 }
 
@@ -89,7 +117,7 @@ func (c *config) redis() asynq.RedisClientOpt {
 }
 
 func (c *config) store() store.Config {
-	return store.Config{URL: c.databaseURL, Schema: c.schema}
+	return store.Config{URL: c.databaseURL, Schema: c.schema, EfSearch: c.efSearch}
 }
 
 // storeFor sizes the pool for a worker running concurrency jobs: a job
