@@ -55,6 +55,8 @@ type childSpec struct {
 	DBConns int32 `json:"db_conns,omitempty"`
 	// CPUProfile, when set, is where the worker writes a CPU profile.
 	CPUProfile string `json:"cpu_profile,omitempty"`
+	// EfSearch is the worker's hnsw.ef_search (0: the server's).
+	EfSearch int `json:"ef_search,omitempty"`
 }
 
 // childStats is what a child reports when it is told to stop.
@@ -291,7 +293,7 @@ func runChild(ctx context.Context, spec childSpec, stdin io.Reader, stdout io.Wr
 		if conns == 0 {
 			conns = int32(min(max(spec.Concurrency+2, 4), 20)) // as tailor worker does
 		}
-		if st, err = store.Open(ctx, store.Config{URL: u, Schema: spec.Schema, MaxConns: conns}); err != nil {
+		if st, err = store.Open(ctx, store.Config{URL: u, Schema: spec.Schema, MaxConns: conns, EfSearch: spec.EfSearch}); err != nil {
 			return err
 		}
 		defer st.Close()

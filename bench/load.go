@@ -18,11 +18,11 @@ import (
 var benchChannels = []tailor.Channel{tailor.Email, tailor.SMS, tailor.Push}
 
 // freshStore drops and re-creates a schema, migrates it and opens a store on it.
-func freshStore(ctx context.Context, dbURL, schema string) (*store.Store, error) {
+func freshStore(ctx context.Context, dbURL, schema string, efSearch int) (*store.Store, error) {
 	if err := store.DropSchema(ctx, dbURL, schema); err != nil {
 		return nil, fmt.Errorf("dropping schema %s: %w", schema, err)
 	}
-	cfg := store.Config{URL: dbURL, Schema: schema}
+	cfg := store.Config{URL: dbURL, Schema: schema, EfSearch: efSearch}
 	if _, err := store.Migrate(ctx, cfg); err != nil {
 		return nil, err
 	}
@@ -161,7 +161,7 @@ func fieldsFor(ch tailor.Channel, text string) map[string]string {
 // schema with the brief, seed past creatives of its brand and the tables of
 // the minimal job.
 func prepareWorkerSchema(ctx context.Context, dbURL, schema string, seed int, brief tailor.Brief) error {
-	st, err := freshStore(ctx, dbURL, schema)
+	st, err := freshStore(ctx, dbURL, schema, 0)
 	if err != nil {
 		return err
 	}

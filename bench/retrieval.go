@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,14 +34,22 @@ type RetrievalResult struct {
 	Queries               int     `json:"queries"`
 	// Plan names the index the planner chose for the worker's filtered query.
 	Plan string `json:"plan"`
+	// EfSearch is the worker's hnsw.ef_search: -ef-search, or the server's
+	// setting (pgvector's default 40 unless the database or role sets it).
+	EfSearch int `json:"ef_search"`
+	// SharedBuffers is Postgres's buffer cache and IndexMB the size of the
+	// worker's HNSW index: an index larger than the cache is read through
+	// the operating system's, page by page, which makes queries slower.
+	SharedBuffers string  `json:"shared_buffers"`
+	IndexMB       float64 `json:"index_mb"`
 	// Query is the worker's filtered query (store.Nearest, top 10, at the
-	// default ef_search); Similar is store.Similar as the worker calls it
+	// worker's ef_search); Similar is store.Similar as the worker calls it
 	// (k=5, 20 candidates re-ranked by performance).
 	Query    Percentiles `json:"query"`
 	Similar  Percentiles `json:"store_similar"`
 	Exact    Percentiles `json:"exact_query"`
 	RecallAt float64     `json:"recall_at_10"`
-	// QueryCPUMs is the Postgres backend's CPU per filtered query (default ef_search).
+	// QueryCPUMs is the Postgres backend's CPU per filtered query (the worker's ef_search).
 	QueryCPUMs float64 `json:"query_cpu_ms"`
 	// Ungrouped is the filtered query as it was before migration 004: the
 	// plain-embedding HNSW index with iterative scan, for comparison.
@@ -54,7 +63,7 @@ type RetrievalResult struct {
 	UnfilteredRecall float64     `json:"unfiltered_recall_at_10"`
 	UnfilteredChecks int         `json:"unfiltered_queries_checked"`
 	// ByEfSearch repeats the HNSW queries at several hnsw.ef_search values;
-	// the fields above are those of the first, the default 40.
+	// the fields above are those of the first, the worker's.
 	ByEfSearch []EfResult `json:"by_ef_search"`
 	// Inserts is the cost of adding past creatives.
 	Inserts InsertCost `json:"inserts"`
@@ -90,7 +99,7 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 		res.PerFilter = n / (len(benchChannels) * brands)
 	}
 	schema := env.schemaPrefix + "_retrieval"
-	st, err := freshStore(ctx, env.dbURL, schema)
+	st, err := freshStore(ctx, env.dbURL, schema, env.cfg.EfSearch)
 	if err != nil {
 		return res, err
 	}
@@ -249,7 +258,26 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 		}
 		return float64(hits) / float64(total)
 	}
+	// The worker's setting first: what a connection of its pool has.
+	var workerEf string
+	// (Unset and pgvector not yet loaded in the session: its default, 40.)
+	if err := st.Pool().QueryRow(ctx, "SELECT coalesce(current_setting('hnsw.ef_search', true), '40')").Scan(&workerEf); err != nil {
+		return res, err
+	}
+	if res.EfSearch, err = strconv.Atoi(workerEf); err != nil {
+		return res, fmt.Errorf("hnsw.ef_search %q: %w", workerEf, err)
+	}
+	if err := conn.QueryRow(ctx, `SELECT current_setting('shared_buffers'),
+		pg_relation_size('creatives_embedding_grouped') / 1048576.0`).Scan(&res.SharedBuffers, &res.IndexMB); err != nil {
+		return res, err
+	}
+	efs := []int{res.EfSearch}
 	for _, ef := range efSearches {
+		if ef != res.EfSearch {
+			efs = append(efs, ef)
+		}
+	}
+	for _, ef := range efs {
 		if _, err := conn.Exec(ctx, fmt.Sprintf("SET hnsw.ef_search = %d", ef)); err != nil {
 			return res, err
 		}
@@ -292,7 +320,7 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 			e.Ungrouped.P50, e.Ungrouped.P99, e.UngroupedRecall, e.UngroupedCPUMs,
 			e.Unfiltered.P50, e.Unfiltered.P99, e.UnfilteredRecall)
 	}
-	dflt := res.ByEfSearch[0] // ef_search 40, pgvector's default and the worker's
+	dflt := res.ByEfSearch[0] // the worker's ef_search
 	res.Query, res.RecallAt, res.QueryCPUMs = dflt.Filtered, dflt.FilteredRecall, dflt.FilteredCPUMs
 	res.Ungrouped, res.UngroupedRecall, res.UngroupedCPUMs = dflt.Ungrouped, dflt.UngroupedRecall, dflt.UngroupedCPUMs
 	res.Unfiltered, res.UnfilteredRecall = dflt.Unfiltered, dflt.UnfilteredRecall
@@ -374,8 +402,21 @@ func insertCost(ctx context.Context, conn *pgxpool.Conn, rng *rand.Rand, n, txs 
 	return res, nil
 }
 
-// efSearches are the hnsw.ef_search values measured; the first is the default.
-var efSearches = []int{40, 100, 200}
+// LeastEfForRecall returns the measurement with the smallest ef_search whose
+// filtered recall@10 reaches recall.
+func (r RetrievalResult) LeastEfForRecall(recall float64) (EfResult, bool) {
+	var best EfResult
+	found := false
+	for _, e := range r.ByEfSearch {
+		if e.FilteredRecall >= recall && (!found || e.EfSearch < best.EfSearch) {
+			best, found = e, true
+		}
+	}
+	return best, found
+}
+
+// efSearches are the hnsw.ef_search values measured besides the worker's.
+var efSearches = []int{40, 100, 150, 200}
 
 // EfResult is the HNSW queries at one hnsw.ef_search.
 type EfResult struct {

@@ -68,6 +68,7 @@ func run(ctx context.Context, args []string) error {
 		soak      = fs.Int("soak-jobs", 20000, "jobs of an extra latency-0 run for the memory section; 0 uses the longest run instead")
 		probe     = fs.Int("probe-db-conns", 20, "add a model-latency run with the worker's Postgres pool at this size; 0 skips it")
 		profile   = fs.String("cpuprofile", "", "write the worker's CPU profile of the latency-0 run to this file")
+		efSearch  = fs.Int("ef-search", 0, "the worker's hnsw.ef_search, as tailor worker -ef-search; 0 keeps the server's (pgvector's default 40)")
 		keep      = fs.Bool("keep", false, "keep the benchmark's schemas for inspection")
 		only      = fs.String("only", "", "run one section alone and print its results as JSON: retrieval")
 	)
@@ -80,7 +81,7 @@ func run(ctx context.Context, args []string) error {
 		RedisAddr: *redisAddr, RedisDB: *redisDB, Jobs: *jobs, Concurrency: *conc, HighConcurrency: *highConc,
 		ModelLatency: *latency, SweepJobs: *sweepJobs, SeedCreatives: *seed, RetrievalCreatives: *creatives,
 		RetrievalQueries: *queries, SoakJobs: *soak, Keep: *keep, Log: os.Stderr, Mode: "full",
-		ProbeDBConns: *probe, CPUProfile: *profile,
+		ProbeDBConns: *probe, CPUProfile: *profile, EfSearch: *efSearch,
 	}
 	for _, s := range strings.Split(*sweep, ",") {
 		if s = strings.TrimSpace(s); s == "" {
