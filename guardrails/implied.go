@@ -93,6 +93,10 @@ const eatenThings = `(?:treats?|cookies|pies?|cakes?|desserts?|sweets|chocolates
 // taskNoun is what a model calls the thing it was asked to write.
 const taskNoun = `(?:copy|email|e-mail|push(?:\s+notification)?|sms|text\s+message|message|notification|draft|drafts|rewrite|version|variant|variants|subject\s+line|headline|preheader|options?|tagline)`
 
+// preambleNoun is what a model calls its answer when it is not "copy" or
+// "email": words copy uses too, so they count only in a preamble's shape.
+const preambleNoun = `(?:text|note|reminder|blurb|ad|advert|promo|post|nudge|teaser|caption|snippet|lines?)\b`
+
 // toneAdj is a word a brief uses for its tone.
 const toneAdj = `(?:warm|friendly|playful|confident|casual|formal|upbeat|professional|empathetic|conversational|bold|calm|encouraging|witty|neutral|fun|light|lighthearted|reassuring|supportive|energetic|inspiring)`
 
@@ -101,6 +105,26 @@ var leakRules = []*rule{
 	newRule("an answer preamble", "sure certainly absolutely course okay ok got happy here below go",
 		`(?:sure|certainly|absolutely|of\s+course|okay|ok|got\s+it|happy\s+to\s+help|here\s+you\s+go|here\s+it\s+is)[!,.:]*\s+(?:(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are)|i(?:'ve|\s+have)\s+(?:written|drafted|rewritten|created))\s+)?(?:[a-z,\-']+\s+){0,5}?`+taskNoun+
 			`|(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:[a-z,\-']+\s+){0,5}?`+taskNoun+`(?:\s*:|\s+(?:for\s+(?:the\s+)?[a-z]+\s*:|you\s+(?:asked|requested|wanted)|(?:that|which)\s+(?:follows|fits|matches|meets|uses|keeps|sticks)|of\s+(?:the|this|your|that)\s+`+taskNoun+`|per\s+the|in\s+the\s+(?:requested|brand's)))`),
+	// "Sure, here is a plain-spoken text for Lee:", "Of course! Here's a
+	// friendly reminder": an assistant's opener naming what it wrote, by a
+	// noun copy also uses ("text", "note", "reminder"). Without the opener
+	// the noun must be labelled for someone other than the reader, as in
+	// "Here's a text for Lee:"; "here's a reminder: your class is at 6"
+	// and "Sure, text us anytime" are copy.
+	newRule("an answer preamble", "sure certainly absolutely course okay ok got problem happy here below",
+		`(?:sure(?:\s+thing)?|certainly|absolutely|of\s+course|okay|ok|got\s+it|no\s+problem|happy\s+to\s+help)[!,.:]*\s+(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are)|i(?:'ve|\s+have)\s+(?:written|drafted|put\s+together|created))\s+(?:[a-z,\-']+\s+){0,5}?`+preambleNoun+
+			`|(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:a|an|the|your|my)\s+(?:[a-z,\-']+\s+){0,4}?`+preambleNoun+`\s+for\s+(?:the\s+)?[a-z]+\s*:`).filter(func(t *text, m match) bool {
+		// "Here's a note for you:", "for everyone:": the reader is addressed.
+		if !strings.HasSuffix(t.norm[m.b:m.e], ":") {
+			return true
+		}
+		ws := strings.Fields(strings.TrimSuffix(t.norm[m.b:m.e], ":"))
+		switch ws[len(ws)-1] {
+		case "you", "yourself", "everyone", "everybody", "all", "us", "today", "now", "members", "later", "free":
+			return false
+		}
+		return true
+	}),
 	newRule("generation metadata", "write draft create generate compose variant variants option version tone voice angle register audience persona channel length draft cta take attempt line headline preheader avoids omits drops leaves avoided omitted dropped left count word character char words characters chars per brief instructed requested",
 		`variant\s+#?\d+(?:\s+(?:of|/)\s+\d+)?|(?:option|version)\s+#?\d+\s*(?:of\s+\d+\s*)?:`+
 			`|(?:tone|voice|angle|register)\s*:\s*(?:[a-z]+[,\s]+){0,3}(?:per\s+(?:the|your)\s+brief|as\s+(?:requested|instructed))`+
@@ -326,7 +350,33 @@ var surveillanceSources = []*rule{
 			`|your\s+(?:smartwatch|watch|fitness\s+tracker|tracker|wearable|phone|location|gps|health|sleep|heart\s+rate|step|credit|bank|card|spending|social|search|browsing)\s+(?:data|history|activity|records?|logs?|stats)\s+(?:says|shows|suggests|tells|told|reveals|showed|indicates)`+
 			`|(?:data|information|info|insights?)\s+(?:from|via|shared\s+by)\s+(?:our\s+)?(?:partners?|third\s+parties|other\s+(?:companies|brands|retailers|apps))`+
 			`|(?:we\s+)?(?:noticed|saw|see|spotted)\s+(?:that\s+)?your\s+(?:paycheck|salary|income|transactions|spending|card\s+payments|bank\s+statements?)`),
+	// "Your statements from your other bank show a fee", "we saw a fee on
+	// your card statement from another bank", "your pay stubs show": the
+	// records another company keeps about the reader, read by the brand.
+	// Asking for them ("upload a statement from your other bank to
+	// switch", "bring your pay stubs") is how switching and applying work.
+	newRule("a data source the customer did not expect", "statement statements stub stubs paystub paystubs payslip payslips slip slips return returns bill bills receipt receipts transactions history records",
+		`(?:your\s+)?`+otherRecords+`\s+(?:from|at|with)\s+`+otherFirm+`\s+(?:[\w']+\s+){0,2}?`+recordsSay+
+			`|`+otherFirm+`(?:'s|s')\s+`+otherRecords+`\s+(?:[\w']+\s+){0,2}?`+recordsSay+
+			`|(?:we|we've|we\s+have|we'd|our\s+(?:team|system|app))\s+(?:just\s+|recently\s+|already\s+|also\s+)?(?:saw|seen|noticed|spotted|read|looked\s+(?:at|through|over)|went\s+through|checked|reviewed|found|came\s+across)\s+(?:[\w$%',.]+\s+){0,5}?(?:your\s+(?:[\w\-]+\s+)?`+otherRecords+`\s+(?:from|at|with)\s+`+otherFirm+`|`+otherFirm+`(?:'s|s')\s+`+otherRecords+`)\b`+
+			`|(?:based\s+on|according\s+to|judging\s+by|going\s+by)\s+your\s+(?:[\w\-]+\s+)?`+otherRecords+`\s+(?:from|at|with)\s+`+otherFirm+
+			`|your\s+(?:recent\s+|latest\s+|last\s+|monthly\s+)?(?:pay\s?stubs?|pay\s?slips?|payslips?|paystubs?|salary\s+slips?|tax\s+returns?|payroll\s+records)\s+`+recordsSay).filter(func(t *text, m match) bool {
+		switch prevWord(t, m.b) {
+		case "do", "does", "did", "if", "whether", "check", "compare", "see":
+			return false // "do your statements from your other bank show a fee?" asks the reader
+		}
+		return true
+	}),
 }
+
+// otherFirm is a company the reader deals with that is not the brand.
+const otherFirm = `(?:your\s+other|another|other|a\s+different|your\s+(?:old|previous|former|current|usual|main))\s+(?:banks?|lenders?|credit\s+unions?|card\s+(?:issuers?|providers?|companies)|credit\s+card(?:\s+company)?|cards?|providers?|insurers?|employers?|stores?|shops?|retailers?|grocers?|supermarkets?|gyms?|pharmac(?:y|ies)|phone\s+company|carriers?|brokerages?|accounts?)\b`
+
+// otherRecords are the records another company keeps about the reader.
+const otherRecords = `(?:(?:bank|card|credit\s+card|account|monthly|paper)\s+)?(?:statements?|pay\s?stubs?|pay\s?slips?|payslips?|paystubs?|tax\s+returns?|bills|receipts|transactions|transaction\s+history|spending\s+history|purchase\s+history|payment\s+history|records|account\s+activity)`
+
+// recordsSay is what records do when the brand has read them.
+const recordsSay = `(?:show|shows|showed|say|says|said|tell|tells|told|reveal|reveals|revealed|suggest|suggests|suggested|list|lists|listed|indicate|indicates|mention|mentions|prove|proves)\b`
 
 // notInvited rejects a mention that invites the customer to share ("Share
 // your shots on Instagram with #acme"): that is the brand's own channel.

@@ -132,3 +132,61 @@ var treatIdioms = map[string]bool{"pleasure": true, "pleasures": true, "secret":
 func notTreatIdiom(t *text, m match) bool {
 	return !strings.HasSuffix(t.norm[m.b:m.e], "guilty") || !treatIdioms[nextWord(t, m.e)]
 }
+
+// Guilt and condescension by shape, without their stock words.
+var (
+	// "We all know we should cook more", "deep down you know you ought
+	// to": the reader's failing said as something everyone agrees on. "We
+	// all know the feeling" has no "should"; "we all know we should treat
+	// ourselves" is an indulgence, not a reproach.
+	sharedShould = newRule("shaming or guilt", "know knows",
+		`(?:we\s+all|we\s+both|all\s+of\s+us|you\s+and\s+i|everyone|everybody|deep\s+down,?\s+(?:we|you)(?:\s+all)?)\s+knows?\s+(?:that\s+)?(?:we|you)(?:\s+all)?\s+(?:really\s+|probably\s+|honestly\s+|definitely\s+|all\s+)?(?:should|ought\s+to)\b`).filter(func(t *text, m match) bool {
+		w := nextWord(t, m.e)
+		if w == "be" || w == "all" || w == "really" {
+			w = nextWord(t, m.e+len(w)+1)
+		}
+		return !indulgences[w]
+	})
+	// "Stop letting good intentions slide", "good intentions will not fill
+	// the fridge", "it's harder to make excuses", "no excuses": the reader's
+	// intentions and excuses held up to them. "The perfect excuse to bake"
+	// and "no excuse needed" invite, and "we make no excuses" is the brand.
+	intentionsAndExcuses = newRule("shaming or guilt", "intentions resolution resolutions goals promises excuse excuses",
+		`(?:stop|quit)?\s*(?:letting|let)\s+(?:(?:your|those|all\s+those|all\s+your|all\s+the|the|good|best|healthy|new\s+year's?)\s+)*(?:intentions|resolutions?|goals|promises)\s+(?:slide|slip|lapse|fade|wither|go\s+to\s+waste|gather\s+dust|fizzle(?:\s+out)?|fall\s+(?:away|apart|through|by\s+the\s+wayside))\b`+
+			`|good\s+intentions\s+(?:alone\s+|only\s+)?(?:won't|will\s+not|don't|do\s+not|can't|cannot|never|didn't|did\s+not)\s+(?:\w+\s+)?(?:fill|feed|cook|make|get|pay|count|put|burn|build|move|run|train|stock|change|do|last|cut\s+it)\b`+
+			`|good\s+intentions\s+(?:alone\s+|only\s+)?(?:aren't|are\s+not|were\s+never|are\s+never|isn't|is\s+not)\s+enough`+
+			`|(?:harder|hard|tough|tougher|impossible|difficult)\s+to\s+(?:make|find|come\s+up\s+with|hide\s+behind)\s+(?:an?\s+|any\s+|more\s+)?excuses?\b`+
+			`|(?:run|runs|ran|running)\s+out\s+of\s+excuses|(?:one|no)\s+(?:less|fewer)\s+excuses?\b|fewer\s+excuses\b|no\s+excuses\b`+
+			`|what(?:'s|\s+is)\s+(?:your|the)\s+excuse(?:\s+(?:now|this\s+time|today|again))?\s*\?|(?:your|those|all\s+your|all\s+those|the\s+usual)\s+excuses\b`+
+			`|(?:take|takes|took|taking)\s+away\s+(?:your|the|every|all|any)\s+(?:\w+\s+)?excuses?\b|excuse[\s\-]?(?:free|proof)\b`).filter(func(t *text, m match) bool {
+		switch prevWord(t, m.b) {
+		case "make", "makes", "made", "making":
+			return false // "we make no excuses": the brand's own
+		}
+		switch nextWord(t, m.e) {
+		case "needed", "required", "necessary":
+			return false // "no excuses needed to treat yourself"
+		}
+		return true
+	})
+	// "We will keep this very simple for you", "skincare, explained
+	// slowly", "in small words": the brand slowing down for a reader it
+	// takes to be slow. Ease of the product ("we've made it super easy for
+	// you to switch", "we keep it simple") is left alone.
+	slowedDown = newRule("condescending", "simple easy basic slow slowly small little syllable",
+		`(?:we'll|we\s+will|we're\s+going\s+to|we\s+are\s+going\s+to|let's|let\s+us|let\s+me|i'll|i\s+will)\s+(?:\w+\s+)?(?:keep|make|explain|put|break|say|spell|lay|go\s+over)\s+(?:this|it|things|everything|all\s+(?:of\s+)?this)\s+(?:out\s+|down\s+)?(?:nice\s+and|really|very|extra|super|real|ultra|so|as)\s+(?:simple|easy|basic|slow|slowly)\s+(?:as\s+(?:we\s+can|possible)\s+)?for\s+(?:you|someone\s+like\s+you|people\s+like\s+you)\b`+
+			`|(?:explain(?:ed|ing)?|spell(?:ed|ing)?\s+out|spelt\s+out|walk(?:ed|ing)?\s+(?:you\s+)?through|talk(?:ed|ing)?\s+(?:you\s+)?through|break(?:ing)?\s+(?:it|this|things)\s+down|broken\s+down)(?:\s+(?:it|this|things|everything)(?:\s+out)?)?\s+(?:(?:really|very|extra|super|nice\s+and)\s+)?slowly\b`+
+			`|(?:in|using|with)\s+(?:nice\s+)?(?:small|little|tiny|short)\s+words\b|words\s+of\s+one\s+syllable`).filter(func(t *text, m match) bool {
+		return nextWord(t, m.e) != "to" // "super easy for you to switch": the product's ease
+	})
+)
+
+// indulgences after a shared "should" make it a treat, not a reproach.
+var indulgences = map[string]bool{"treat": true, "try": true, "celebrate": true, "enjoy": true, "indulge": true,
+	"splurge": true, "relax": true, "pamper": true, "party": true, "rest": true}
+
+func init() {
+	toneRules["guilt"] = append(toneRules["guilt"], sharedShould, intentionsAndExcuses)
+	toneRules["preachy"] = append(toneRules["preachy"], sharedShould)
+	toneRules["condescending"] = append(toneRules["condescending"], slowedDown)
+}
