@@ -2,6 +2,8 @@ package guardrails
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"unicode"
 
 	tailor "github.com/tailorhq/tailor"
@@ -20,7 +22,9 @@ func checkBrand(r *run) {
 			r.addAt(PreferredTerm, tailor.Flag, f.name, m.span,
 				fmt.Sprintf("the brand says %s, not %s", quote(rl.replaceWith[m.group-1]), quote(rl.preferred.name(m))))
 		}
+		var named [][2]int
 		for _, m := range rl.competitors.find(f.t) {
+			named = append(named, m.span)
 			r.addAt(Competitor, tailor.Block, f.name, m.span,
 				fmt.Sprintf("names the competitor %s", quote(rl.competitors.name(m))))
 		}
@@ -28,8 +32,15 @@ func checkBrand(r *run) {
 		// would write "Keystone" for "Keystone Bank".
 		for _, m := range rl.shortComp.find(f.t) {
 			if first := []rune(f.t.origAt(m.span)); len(first) > 0 && unicode.IsUpper(first[0]) {
+				named = append(named, m.span)
 				r.addAt(Competitor, tailor.Block, f.name, m.span,
 					fmt.Sprintf("names the competitor %s by its short name", quote(rl.shortFor[m.group-1])))
+			}
+		}
+		for _, m := range rl.spacedComp.find(f.t) {
+			if !slices.ContainsFunc(named, func(sp [2]int) bool { return sp[0] < m.span[1] && m.span[0] < sp[1] }) && r.readsAsName(f.t, m) {
+				r.addAt(Competitor, tailor.Block, f.name, m.span,
+					fmt.Sprintf("names the competitor %s, spaced differently", quote(rl.spacedComp.name(m))))
 			}
 		}
 	}
@@ -51,4 +62,45 @@ func checkDisclaimer(r *run) {
 	d := r.in.Brief.Brand.RequiredDisclaimers[string(r.in.Channel)]
 	r.add(Disclaimer, tailor.Block, r.in.Channel.Spec().Body, nil,
 		fmt.Sprintf("the brand's %s disclaimer is missing: %s", r.in.Channel, quote(d)))
+}
+
+// readsAsName reports whether a competitor's name split or joined where
+// the brief does not (a match of spacedComp) reads as the name rather than
+// as ordinary words: one word ("GlowAndCo"), or parts of two letters or
+// more that each begin with a capital ("Fresh Way", "Fresh-Way"), in copy
+// that does not capitalise its words anyway (a title-case headline, "A
+// Fresh Way To Cook"), and not words of the brand's own brief. "A fresh
+// way to cook" and "Fresh way to cook" are not the name.
+func (r *run) readsAsName(t *text, m match) bool {
+	parts := strings.FieldsFunc(t.origAt(m.span), func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsNumber(c) })
+	parts = slices.DeleteFunc(parts, func(p string) bool { return strings.EqualFold(p, "and") || strings.EqualFold(p, "n") })
+	if len(parts) <= 1 {
+		return true
+	}
+	for _, p := range parts {
+		if rs := []rune(p); len(rs) < 2 || !unicode.IsUpper(rs[0]) {
+			return false
+		}
+	}
+	return !titleCased(t, m) && len(r.rules.brief.findWords(wordsOf(t.norm[m.b:m.e]))) == 0
+}
+
+// titleCased reports whether most words of four letters or more around the
+// match, other than a sentence's first, begin with a capital: then a
+// capital says nothing about a name.
+func titleCased(t *text, m match) bool {
+	n, caps := 0, 0
+	for _, w := range t.words {
+		if w.e > m.b && w.b < m.e || len(w.s) < 4 || hasDigit(w.s) {
+			continue
+		}
+		if before := strings.TrimRight(t.norm[:w.b], " \t\"'("); before == "" || strings.ContainsRune(".!?:\n", rune(before[len(before)-1])) {
+			continue // a sentence's first word
+		}
+		n++
+		if rs := []rune(t.origAt(t.span(w.b, w.e))); len(rs) > 0 && unicode.IsUpper(rs[0]) {
+			caps++
+		}
+	}
+	return 2*caps > n
 }

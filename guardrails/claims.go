@@ -91,3 +91,76 @@ func notPickUp(t *text, m match) bool {
 	}
 	return true
 }
+
+// Superiority said as a comparison nobody else wins, without a superlative:
+// "no other shoe on the planet grips like the Pegasus", "nothing else on
+// earth cleans like it", "unlike anything else out there". A feeling, a
+// view or a season "like no other" praises a moment, not a product, and a
+// comparison with something that is not the brand's ("nothing feels like a
+// hot drink") claims nothing.
+var superiorityShapes = []*rule{
+	// "No other bank in the country pays you like…": another of the
+	// category, anywhere, falls short.
+	newRule("a superiority claim", "other",
+		`no\s+other\s+[a-z\-]+(?:\s+[a-z\-]+)?\s+`+everywhere+`\s+(?:[a-z',]+\s+){0,5}?(?:like|as\s+[a-z]+\s+as|compares?|comes?\s+close|matches|measures\s+up|holds?\s+a\s+candle|rivals|can\s+(?:touch|match|rival|beat)|beats|tops|does\s+it)\b`).filter(notAMoment),
+	// "Nothing else on earth cleans like it", "no other shoe grips wet
+	// rock like the Pegasus", "nobody does winter like us": the far side
+	// of "like" is the brand's own.
+	newRule("a superiority claim", "nothing nobody one other",
+		`(?:nothing|nobody|no\s+one|no\s+other\s+[a-z\-]+)(?:\s+else)?(?:\s+`+everywhere+`)?\s+(?:[a-z']+\s+){1,4}?like\s+(?:ours|us|we\s+do|it|this|these|our\s+[a-z]+|the\s+[a-z]+|[a-z]+)\b`).filter(func(t *text, m match) bool {
+		ws := strings.Fields(t.norm[m.b:m.e])
+		return notAMoment(t, m) && !slices.Contains(ws[:min(3, len(ws))], "says") && productAfterLike(t, m)
+	}),
+	// "Unlike anything else out there", "like nothing else on earth".
+	newRule("a superiority claim", "unlike nothing one other",
+		`(?:unlike\s+(?:anything|anyone|any\s+other(?:\s+[a-z\-]+)?)|like\s+(?:nothing|no\s+one|no\s+other(?:\s+[a-z\-]+)?))(?:\s+else)?\s+(?:`+everywhere+`|you(?:'ve|\s+have)?\s+(?:ever\s+)?(?:tried|seen|worn|used|had|tasted|felt|owned|known))`).filter(func(t *text, m match) bool {
+		return !moments[prevWord(t, m.b)]
+	}),
+}
+
+// everywhere is the whole field a superiority claim beats.
+const everywhere = `(?:on\s+(?:the\s+)?(?:planet|earth|market)|in\s+(?:the\s+)?(?:world|country|universe|land|industry|business|galaxy|nation|state|city|town)|in\s+its\s+class|anywhere(?:\s+else)?|out\s+there|around)`
+
+// moments are what a writer may call unlike any other without claiming
+// anything about a product: "a feeling like no other", "no other season
+// on earth compares".
+var moments = map[string]bool{"feeling": true, "feelings": true, "moment": true, "moments": true, "view": true, "views": true,
+	"place": true, "places": true, "time": true, "times": true, "day": true, "days": true, "night": true, "nights": true,
+	"morning": true, "mornings": true, "season": true, "seasons": true, "sound": true, "smell": true, "sight": true,
+	"thrill": true, "rush": true, "joy": true, "sunrise": true, "sunset": true, "winter": true, "summer": true,
+	"spring": true, "autumn": true, "fall": true, "weekend": true, "holiday": true, "holidays": true, "trail": true,
+	"trails": true, "city": true, "town": true, "love": true, "family": true, "friend": true, "friends": true, "year": true}
+
+// notAMoment drops a comparison whose subject is a moment ("no other
+// feeling on earth comes close").
+func notAMoment(t *text, m match) bool {
+	ws := strings.Fields(t.norm[m.b:m.e])
+	return len(ws) < 3 || ws[1] != "other" || !moments[strings.Trim(ws[2], ",")]
+}
+
+// productAfterLike keeps a comparison whose far side of "like" is the
+// brand's own: "ours", "us", "we do", "it", "this", "our boots", or a name
+// written with a capital ("like the Pegasus", "like Everyday Checking").
+func productAfterLike(t *text, m match) bool {
+	ws := strings.Fields(t.norm[m.b:m.e])
+	last := ws[len(ws)-1]
+	switch last {
+	case "ours", "us", "do", "it", "this", "these":
+		return last != "it" || !strings.HasPrefix(strings.TrimLeft(t.norm[m.e:], " "), "'s") // "like it's summer"
+	}
+	if len(ws) >= 2 && ws[len(ws)-2] == "our" {
+		return true
+	}
+	b := m.e - len(last)
+	if last == "the" {
+		i := slices.IndexFunc(t.words, func(w word) bool { return w.b >= m.e })
+		if i < 0 {
+			return false
+		}
+		b = t.words[i].b
+	}
+	o := t.origAt(t.span(b, b+1))
+	return o != "" && o[0] >= 'A' && o[0] <= 'Z' && !calendarNames[nextWord(t, b)]
+}
+
+func init() { claimRules = append(claimRules, superiorityShapes...) }

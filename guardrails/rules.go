@@ -19,8 +19,12 @@ type rules struct {
 	competitors *phrases
 	// shortComp are distinctive first words of multi-word competitor names
 	// ("Keystone" for "Keystone Bank"); shortFor[i] is the full name.
-	shortComp   *phrases
-	shortFor    []string
+	shortComp *phrases
+	shortFor  []string
+	// spacedComp are competitor names with their parts split or joined
+	// anyhow ("Fresh Way" for FreshWay); checkBrand keeps the spellings
+	// that read as the name.
+	spacedComp  *phrases
 	allowClaims []string // normalised phrases the brand may use
 	disclaimers map[tailor.Channel][]string
 	// brief is the campaign's own text, normalised: a value that appears in
@@ -181,6 +185,7 @@ func compileRules(b tailor.Brief) *rules {
 			r.shortFor = append(r.shortFor, full[w])
 		}
 	}
+	r.spacedComp = compileSpaced(br.Competitors)
 	r.brief.runeSlice() // rules are shared between goroutines: no lazy state left to fill
 	for _, m := range findDates(r.brief) {
 		r.briefDates = append(r.briefDates, m.dates...)
@@ -324,4 +329,53 @@ func isASCIIAlpha(s string) bool {
 		}
 	}
 	return true
+}
+
+// compileSpaced compiles each competitor name as its letters in order with
+// any spacing, hyphen or "&" between them, and "and" where the name has
+// one: "Fresh Way" and "Fresh-Way" for FreshWay, "GlowAndCo" for Glow & Co.
+// A name shorter than five letters is left to the exact match.
+func compileSpaced(names []string) *phrases {
+	out := &phrases{}
+	var pats, triggers []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		key, and := nameKey(n)
+		if len([]rune(key)) < 5 || seen[key] {
+			continue
+		}
+		seen[key] = true
+		sep := `[ \t\-&+/]{1,3}`
+		if and {
+			sep = `(?:[ \t]*(?:and|n)[ \t]*|[ \t\-&+/]{1,3})`
+		}
+		var letters []string
+		for _, c := range key {
+			letters = append(letters, regexp.QuoteMeta(string(c)))
+		}
+		pats = append(pats, "("+strings.Join(letters, "(?:"+sep+")?")+")")
+		out.list = append(out.list, n)
+		triggers = append(triggers, string([]rune(key)[:2])+"*")
+	}
+	if len(pats) == 0 {
+		return nil
+	}
+	out.rule = compileRule("phrase", strings.Join(triggers, " "), strings.Join(pats, "|"))
+	return out
+}
+
+// nameKey returns a name's letters and digits without spacing, and whether
+// it joins its parts with "&" or "and" (which phrasePattern drops too).
+func nameKey(name string) (key string, and bool) {
+	norm := normalize(name)
+	ws := splitWords(norm)
+	if strings.Contains(norm, "&") || len(ws) > 2 && slices.ContainsFunc(ws[1:len(ws)-1], func(w word) bool { return w.s == "and" }) {
+		ws = slices.DeleteFunc(ws, func(w word) bool { return w.s == "and" })
+		and = true
+	}
+	var sb strings.Builder
+	for _, w := range ws {
+		sb.WriteString(w.s)
+	}
+	return sb.String(), and
 }

@@ -233,3 +233,58 @@ var (
 	recentWords  = map[string]bool{"last": true, "latest": true, "recent": true}
 	viewingNouns = map[string]bool{"visit": true, "browse": true, "session": true}
 )
+
+// The reader's wearable or device as the brand's source: "your smartwatch
+// logged three runs this week", "your watch says rest day", "your ring
+// recorded six hours of sleep", "according to your fitness tracker". A ring
+// or a scale counts only with a verb of measuring ("your ring says
+// forever" is an engraving); a question or a condition ("if your watch says
+// rest day…") reads nothing, and neither does a feature ("your watch shows
+// you when to rest", "shows your pace in real time").
+const (
+	wearable = `(?:smart\s?watch(?:es)?|watch|apple\s+watch|fitbit|garmin|whoop|oura(?:\s+ring)?|wearables?|tracker|smart\s+ring|(?:fitness|activity|sleep|step|health|running|workout|heart[\s\-]+rate)\s+(?:trackers?|bands?|rings?|watch|monitor|strap))`
+	measured = `(?:logged|recorded|tracked|counted|clocked|measured|registered|synced|noted|flagged|picked\s+up|caught)`
+	wornSays = `(?:says|said|shows|showed|tells\s+us|told\s+us|reads|suggests|suggested|thinks|reckons|indicates|indicated|reports|reported|noticed|spotted|saw|knows)`
+)
+
+var wearableSources = []*rule{
+	newRule("a data source the customer did not expect", "smartwatch smartwatches watch fitbit garmin whoop oura wearable wearables tracker ring rings scale band bands monitor strap",
+		`your\s+(?:new\s+|old\s+|trusty\s+)?`+wearable+`(?:'s\s+(?:data|stats|numbers|readings))?\s+(?:(?:has|have|just|already|also|apparently|clearly)\s+)*(?:`+measured+`|`+wornSays+`)\b`+
+			`|your\s+(?:new\s+|old\s+|trusty\s+)?(?:ring|smart\s+scale|scale)(?:'s\s+(?:data|stats|numbers|readings))?\s+(?:(?:has|have|just|already|also)\s+)*`+measured+`\b`+
+			`|your\s+(?:`+wearable+`|ring|smart\s+scale|scale)(?:'s|s)?\s+(?:data|stats|numbers|readings|logs?|history|activity)\s+(?:show|shows|showed|say|says|said|suggest|suggests|tell\s+us|told\s+us)\b`+
+			`|(?:according\s+to|judging\s+by|going\s+by|based\s+on|thanks\s+to|we\s+saw\s+(?:on|in))\s+your\s+(?:`+wearable+`|ring|smart\s+scale)(?:'s)?(?:\s+(?:data|stats|numbers|readings|logs?|history))?\b`+
+			`|from\s+your\s+(?:`+wearable+`|ring|smart\s+scale)(?:'s)?\s+(?:data|stats|numbers|readings|logs?|history)\b`).severity(tailor.Block).filter(notWearableFeature),
+}
+
+func init() { surveillanceRules = append(surveillanceRules, wearableSources...) }
+
+// notWearableFeature drops a question, a condition and a device's feature.
+func notWearableFeature(t *text, m match) bool {
+	switch prevWord(t, m.b) {
+	case "if", "when", "whenever", "whatever", "once", "until", "till", "unless", "does", "did", "do", "has", "have",
+		"check", "sync", "let", "what", "how", "whether", "see", "where":
+		return false
+	}
+	rest := strings.TrimLeft(t.norm[m.e:], " ")
+	for _, p := range []string{"you how", "you when", "you where", "you what", "you which", "you if", "the time", "what time", "off"} {
+		if strings.HasPrefix(rest, p+" ") || rest == p || strings.HasPrefix(rest, p+".") {
+			return false
+		}
+	}
+	// A feature is said in the present: "shows your pace as you run".
+	switch ws := strings.Fields(t.norm[m.b:m.e]); ws[len(ws)-1] {
+	case "says", "shows", "reads", "suggests", "thinks", "reckons", "indicates", "reports", "knows", "us":
+	default:
+		return true
+	}
+	clause := rest
+	if i := strings.IndexAny(clause, ".!?;\n"); i >= 0 {
+		clause = clause[:i]
+	}
+	for _, p := range []string{"in real time", "at a glance", "as you", "while you", "on the go", "on your wrist", "on screen", "on the screen", "on its screen"} {
+		if strings.Contains(clause, p) {
+			return false
+		}
+	}
+	return true
+}
