@@ -148,19 +148,7 @@ func productAfterLike(t *text, m match) bool {
 	case "ours", "us", "do", "it", "this", "these":
 		return last != "it" || !strings.HasPrefix(strings.TrimLeft(t.norm[m.e:], " "), "'s") // "like it's summer"
 	}
-	if len(ws) >= 2 && ws[len(ws)-2] == "our" {
-		return true
-	}
-	b := m.e - len(last)
-	if last == "the" {
-		i := slices.IndexFunc(t.words, func(w word) bool { return w.b >= m.e })
-		if i < 0 {
-			return false
-		}
-		b = t.words[i].b
-	}
-	o := t.origAt(t.span(b, b+1))
-	return o != "" && o[0] >= 'A' && o[0] <= 'Z' && !calendarNames[nextWord(t, b)]
+	return ownAtEnd(t, m, ws)
 }
 
 func init() { claimRules = append(claimRules, superiorityShapes...) }

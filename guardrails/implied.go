@@ -875,10 +875,18 @@ func productAfterThan(t *text, m match) bool {
 	case "ours", "us", "this", "these":
 		return true
 	}
+	return ownAtEnd(t, m, ws)
+}
+
+// ownAtEnd reports whether a comparison's far side, the last of its words
+// ws (m's), is the brand's own: "our boots", or a name written with a
+// capital, after an article or not ("the Pegasus Trail 5"), that is not a
+// day, month or holiday.
+func ownAtEnd(t *text, m match, ws []string) bool {
+	last := ws[len(ws)-1]
 	if len(ws) >= 2 && ws[len(ws)-2] == "our" {
 		return true
 	}
-	// The word after "than", or after its article, begins with a capital.
 	b := m.e - len(last)
 	if last == "the" || last == "a" || last == "an" {
 		i := slices.IndexFunc(t.words, func(w word) bool { return w.b >= m.e })
