@@ -396,6 +396,9 @@ func findDate(r *run, t *text, want []ymd) [][2]int {
 			out = append(out, t.span(m.b, m.e))
 		}
 	}
+	if strings.IndexByte(t.norm, '/') < 0 {
+		return out // the regexp costs more than the copy it usually finds nothing in
+	}
 	for _, m := range bareMonthDay.FindAllStringSubmatchIndex(t.norm, -1) {
 		a, b := atoi(t.norm[m[2]:m[3]]), atoi(t.norm[m[4]:m[5]])
 		ds := []ymd{{0, a, b}, {0, b, a}}

@@ -57,7 +57,7 @@ var toneRules = map[string][]*rule{
 		// Harm to the reader as the price of not buying, without a fear
 		// word: "one slip … and you're out for months", "cold trails can end
 		// your season", "and you'll be sidelined", "one slip is all it takes".
-		newRule("fear appeal", "and then end cut derail wreck ruin cost takes",
+		newRule("fear appeal", "weeks months season year winter summer month good sidelined laid benched crutches cast brace sling hurt injured pain feet er emergency hospital stranded cold broke debt red end cut derail wreck ruin cost takes",
 			`(?:\band|\bthen)\s+(?:you're|you\s+are|you'll\s+be|you\s+will\s+be|you\s+could\s+be|you\s+might\s+be|you'd\s+be|you\s+could\s+end\s+up)\s+(?:`+harmOutcomes+`)`+
 				`|(?:can|could|might|may)\s+(?:easily\s+|quickly\s+|soon\s+)?(?:end|cut\s+short|derail|wreck|ruin|cost\s+you)\s+your\s+(?:whole\s+|entire\s+|running\s+|hiking\s+|ski\s+|trail\s+)?(?:season|year|winter|summer|training|streak|running|race|career|trip|holiday|vacation|plans)\b`+
 				`|\b(?:one|a\s+single|just\s+one)\s+(?:slip|misstep|wrong\s+step|wrong\s+move|bad\s+fall|nasty\s+fall|tumble|accident|burst\s+pipe|storm|crash)\b[^.!?]{0,40}?\bis\s+all\s+it\s+takes`+

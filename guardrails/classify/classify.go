@@ -205,9 +205,10 @@ type Verdict struct {
 // Classify reads one sentence.
 func (m *Model) Classify(sentence string) Verdict {
 	words := Words(sentence)
-	var feats []int
-	var known []feature
-	for _, f := range features(words) {
+	all := features(words)
+	feats := make([]int, 0, len(all))
+	known := make([]feature, 0, len(all))
+	for _, f := range all {
 		if i, ok := m.features[f.hash]; ok {
 			feats = append(feats, i)
 			known = append(known, f)
