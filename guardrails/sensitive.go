@@ -343,8 +343,10 @@ var sensitiveCategories = []sensitiveCategory{
 		attrRule("asking", struggl, disPoss),
 	}},
 	{"age as a vulnerability", []*rule{
-		newRule("now-that", "over past nearly almost pushing fifty sixty seventy eighty fifties sixties seventies eighties senior retired older elderly aging ageing age",
-			`(?:now\s+that|since|because|once|as|if|when)\s+you(?:'re|\s+are|\s+have\s+turned|\s+turned|'ve\s+turned|'re\s+turning|\s+are\s+turning)\s+(?:over\s+|past\s+|nearly\s+|almost\s+|pushing\s+|in\s+your\s+|a\s+)?(?:\d{2}|fifty|sixty|seventy|eighty|\d0s|fifties|sixties|seventies|eighties|senior|retired|older|elderly|getting\s+older|getting\s+on|aging|ageing|of\s+a\s+certain\s+age)`),
+		// An age is 40 to 99 ("#age"), as the trigger class reads it: "now
+		// that you're 21" says nothing about vulnerability.
+		newRule("now-that", "over past nearly almost pushing fifty sixty seventy eighty fifties sixties seventies eighties senior retired older elderly aging ageing age #age",
+			`(?:now\s+that|since|because|once|as|if|when)\s+you(?:'re|\s+are|\s+have\s+turned|\s+turned|'ve\s+turned|'re\s+turning|\s+are\s+turning)\s+(?:over\s+|past\s+|nearly\s+|almost\s+|pushing\s+|in\s+your\s+|a\s+)?(?:[4-9]\d|fifty|sixty|seventy|eighty|[4-9]0s|fifties|sixties|seventies|eighties|senior|retired|older|elderly|getting\s+older|getting\s+on|aging|ageing|of\s+a\s+certain\s+age)`),
 		attrRule("you-are", youAre, ageAdjs, "over", "past"),
 		questionRule(ageAdjs),
 		attrRule("your-age", your, agePoss),

@@ -46,3 +46,32 @@ func TestSensitiveAttribute(t *testing.T) {
 		{"retirement topic", "", "Planning for retirement? Read our guide.", nil},
 	}, nil, SensitiveAttribute)
 }
+
+// An age in digits after "now that you're" is found through the windowed
+// search, as it is in the whole text (the fuzzer found "you're 00" matched
+// only in the whole text, and with it "you're 65" missed): ages are 40 to 99.
+func TestNowThatYoureAnAgeInDigits(t *testing.T) {
+	var nowThat *rule
+	for _, c := range sensitiveCategories {
+		for _, r := range c.rules {
+			if r.label == "now-that" {
+				nowThat = r
+			}
+		}
+	}
+	if nowThat == nil {
+		t.Fatal("no now-that rule")
+	}
+	for s, want := range map[string]bool{
+		"Now that you're 65, treat your knees well.":    true,
+		"Since you turned 50 last spring, rest more.":   true,
+		"Now that you're in your 60s, go easy.":         true,
+		"Now that you're 21, the bar is open.":          false,
+		"Now thAt You're 00":                            false,
+		"Now that you're 5 races in, try a longer one.": false,
+	} {
+		if got := len(nowThat.find(newText(s))) > 0; got != want {
+			t.Errorf("%q: found %v, want %v", s, got, want)
+		}
+	}
+}
