@@ -30,6 +30,15 @@ var claimRules = []*rule{
 			`|(?:the|a|our|their)\s+(?:top\s+|first\s+|number\s+one\s+|#\s*1\s+)?(?:pick|choice|favou?rite|go-to|darling)\s+(?:of|among|with)\s+(?:(?:top|leading|most|many|real|practising|practicing)\s+)?(?:`+clinicians+`)\b`+
 			`|(?:`+clinicians+`)'\s*(?:top\s+|first\s+)?(?:pick|choice|favou?rite|go-to)`+
 			`|(?:doctor|physician|dermatologist|derm|dentist|podiatrist|pharmacist|nurse)(?:[\s\-]+favou?rites?|-(?:loved|preferred|picked|chosen|favou?red))\b`).filter(notPickUp),
+	// Clinicians' word for it without "recommend": "ask any doctor", "any
+	// dermatologist will tell you", "the class doctors talk about". "Ask
+	// your doctor before you start" is advice, and is left alone.
+	// Exact triggers, not prefixes: a prefix rule is looked at for every
+	// word that starts with its letter.
+	newRule("a medical or authority claim", "doctor doctors physician physicians dermatologist dermatologists derm derms dentist dentists podiatrist podiatrists pediatrician pediatricians paediatrician paediatricians pharmacist pharmacists nurse nurses nutritionist nutritionists dietitian dietitians dietician dieticians",
+		`ask\s+(?:any|almost\s+any|pretty\s+much\s+any)\s+(?:`+clinician+`)\b|(?:any|every)\s+(?:`+clinician+`)\s+(?:will|would|can|could)\s+tell\s+you`+
+			`|(?:`+clinicians+`)\s+(?:all\s+|just\s+)?(?:rave\s+about|(?:are|keep)\s+(?:all\s+)?(?:talking|raving)\s+about|can't\s+stop\s+(?:talking|raving)\s+about)`+
+			`|(?:the|a|an|our|this)\s+(?:[a-z\-]+\s+){1,2}?(?:`+clinicians+`)\s+(?:all\s+|keep\s+)?(?:talk|rave|write)\s+about\b`),
 	newRule("a health claim", "cure cures cured heal heals healed treat treats prevent prevents reverse reverses eliminate eliminates relieve relieves fight fights boost boosts miracle detox detoxes detoxify lose burn burns fat keep keeps keeping ward wards warding off lower lowers reduce reduces fix fixes ease eases",
 		`(?:cures?|cured|heals?|healed|treats?|prevents?|reverses?|eliminates?|relieves?|fights?|lowers?|reduces?|fix(?:es)?|eases?)\s+(?:your\s+|all\s+|the\s+)?(?:`+claimConditions+`|`+strings.TrimSuffix(strings.TrimPrefix(words(healthTerms), "(?:"), ")")+`)`+
 			`|(?:keeps?|keeping)\s+(?:colds?|flu|illness|sickness|infections?|disease|germs|viruses?|the\s+doctor)\s+(?:away|at\s+bay)|(?:wards?|warding|fights?)\s+off\s+(?:colds?|flu|illness|sickness|infections?|germs|viruses?)`+
@@ -80,6 +89,9 @@ func (r *run) claimAllowed(claim string) bool {
 
 // clinicians are the professionals whose preference is a medical
 // endorsement; "skin doctors" and "derms" are theirs too.
+// clinician is one of clinicians.
+const clinician = `(?:skin\s+)?doctor|physician|dermatologist|derm|dentist|podiatrist|pediatrician|paediatrician|pharmacist|nurse|nutritionist|dietitian|dietician`
+
 const clinicians = `(?:skin\s+)?doctors|physicians|dermatologists|derms|dentists|podiatrists|pediatricians|paediatricians|pharmacists|nurses|nutritionists|dietitians|dieticians`
 
 // notPickUp drops "nurses pick up extra shifts" and "doctors choose to…":

@@ -63,7 +63,7 @@ var injectionRules = []*rule{
 	// calm") and the rules it is told to keep ("Never name a competitor",
 	// "Use only the customer facts").
 	newRule("the system prompt's instructions", "copywriter copywriters copy marketer writer ghostwriter creator strategist job task role mission write writing respond reply speak answer voice tone register manner competitor competitors competition instructions customer reader recipient sound act",
-		`you(?:'re|\s+are)\s+(?:an?\s+|the\s+)(?:[a-z\-]+\s+){0,2}?(?:copy\s*writer|copy-writer|marketer|(?:marketing|content|email|e-mail|brand)\s+(?:writer|assistant|copywriter|strategist|creator|manager)|writing\s+assistant|ghostwriter)\s+(?:for|at|with|of|working\s+for|who\s+writes|writing)\b`+
+		`you(?:'re|\s+are)\s+(?:[a-z\-]+\s*,\s*)?(?:an?\s+|the\s+|[a-z\-]+'s\s+)(?:[a-z\-]+\s+){0,2}?(?:copy\s*writer|copy-writer|marketer|(?:marketing|content|email|e-mail|brand)\s+(?:writer|assistant|copywriter|strategist|creator|manager)|writing\s+assistant|ghostwriter)\s+(?:for|at|with|of|working\s+for|who\s+writes|writing)\b`+
 			`|you(?:'re|\s+are)?\s+(?:writing|write|drafting|draft)\s+(?:(?:personali[sz]ed|short)\s+)*(?:(?:marketing|promotional|brand)\s+(?:copy|emails?|e-mails?|messages|push\s+notifications|texts|sms)|copy)\s+(?:for|on\s+behalf\s+of)\b`+
 			`|your\s+(?:job|task|role|goal|mission|assignment)\s+(?:here\s+)?is\s+to\s+(?:write|draft|create|generate|produce|compose)\b`+
 			`|act\s+as\s+(?:an?\s+|the\s+)(?:[a-z\-]+\s+){0,2}?(?:copy\s*writer|copy-writer|marketer|(?:marketing|content|email|e-mail|brand)\s+(?:writer|assistant|copywriter|strategist|manager)|writing\s+assistant|ghostwriter)\b`+
@@ -104,7 +104,10 @@ const toneAdj = `(?:warm|friendly|playful|confident|casual|formal|upbeat|profess
 var leakRules = []*rule{
 	newRule("an answer preamble", "sure certainly absolutely course okay ok got happy here below go",
 		`(?:sure|certainly|absolutely|of\s+course|okay|ok|got\s+it|happy\s+to\s+help|here\s+you\s+go|here\s+it\s+is)[!,.:]*\s+(?:(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are)|i(?:'ve|\s+have)\s+(?:written|drafted|rewritten|created))\s+)?(?:[a-z,\-']+\s+){0,5}?`+taskNoun+
-			`|(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:[a-z,\-']+\s+){0,5}?`+taskNoun+`(?:\s*:|\s+(?:for\s+(?:the\s+)?[a-z]+\s*:|you\s+(?:asked|requested|wanted)|(?:that|which)\s+(?:follows|fits|matches|meets|uses|keeps|sticks)|of\s+(?:the|this|your|that)\s+`+taskNoun+`|per\s+the|in\s+the\s+(?:requested|brand's)))`),
+			`|(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:[a-z,\-']+\s+){0,5}?`+taskNoun+`(?:\s*:|\s+(?:for\s+(?:the\s+)?[a-z]+\s*:|you\s+(?:asked|requested|wanted)|(?:that|which)\s+(?:follows|fits|matches|meets|uses|keeps|sticks)|of\s+(?:the|this|your|that)\s+`+taskNoun+`|per\s+the|in\s+the\s+(?:requested|brand's))`+
+			// "Here is a warm email in the Pulse voice, kept under the
+			// length limit:": the answer describing how it met the task.
+			`|,?\s+(?:in\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+)?(?:[a-z',\-]+\s+){1,2}?(?:voice|tone|register)\b|(?:kept|keeping|trimmed|written)\s+(?:under|within|below|to)\s+(?:the\s+)?(?:length|character|char|word)\s+(?:limit|count|cap)|as\s+(?:requested|instructed|briefed)))`),
 	// "Sure, here is a plain-spoken text for Lee:", "Of course! Here's a
 	// friendly reminder": an assistant's opener naming what it wrote, by a
 	// noun copy also uses ("text", "note", "reminder"). Without the opener
@@ -259,8 +262,17 @@ var euphemisms = []struct {
 }{
 	{"pregnancy or family plans", newRule("for two", "two little growing",
 		`(?:eating|moving|dressing|training|working\s+out|exercising|sleeping|stretching|glowing|running|hiking|walking|breathing)\s+for\s+two\b`+
+			// "Trails for two", "trail miles for two": the reader's own
+			// exercise, shared. "A table for two" or "tickets for two" is not.
+			`|(?:trails?|miles|runs|workouts?|laps|strides|stretches|reps|squats|steps)\s+for\s+two\b`+
 			// "until the little one arrives", "room for a growing bump"
 			`|(?:the|your)\s+little\s+one\s+(?:arrives|comes|gets\s+here|is\s+here|is\s+born)|(?:a|your)\s+growing\s+(?:bump|belly)`)},
+	// "Through every trimester", "a little trail buddy on the way": a
+	// pregnancy by its stages or by the one coming. "A new jacket on the
+	// way" and "new arrivals" are orders and stock.
+	{"pregnancy or family plans", newRule("the one on the way", "trimester trimesters way arriving due",
+		`(?:every|each|all\s+three|all\s+(?:the|your)|through\s+(?:the|your))\s+trimesters?\b`+
+			`|(?:a|your|the)\s+(?:little|tiny|wee|new)\s+(?:[a-z\-]+\s+)?(?:one|buddy|bundle|human|person|addition|explorer|adventurer|sidekick|companion|teammate|passenger)\s+(?:on\s+the\s+way|arriving\s+soon|due\s+(?:soon|in|this|next))\b`)},
 	// "for you and the bump", "bump-friendly", "from bump to baby": a bump
 	// as the reader's companion. A bump in the road, or a pay bump, has
 	// no "you and" before it.
@@ -327,10 +339,19 @@ var surveillanceSources = []*rule{
 			`|your\s+(?:\w+\s+){0,2}?(?:photos|pics|pictures|posts|shots|videos|stories|reels|selfies|tweets|check-?ins)\s+(?:on|from)\s+`+socialSources+
 			`|(?:saw|seen|noticed|spotted|loved|liked)\s+your\s+(?:\w+\s+){0,2}?(?:photos?|pics?|pictures?|posts?|shots?|videos?|stor(?:y|ies)|reels?|selfies?|tweets?|check-?ins?)(?:\s+[\w\-]+){0,4}?\s+(?:on|from)\s+`+socialSources+
 			`|(?:on|in|from)\s+your\s+`+socialSources+`(?:\s+(?:feed|page|profile|account|story|stories|posts|timeline|grid))?`+
+			// "Your Instagram tells us", "your Strava feed shows"
+			`|your\s+`+socialSources+`(?:\s+(?:feed|page|profile|account|stories|posts|timeline|grid|activity))?\s+`+recordsSay+
 			// "we saw your posts about dry skin"
 			`|(?:saw|seen|read|noticed|spotted)\s+your\s+(?:recent\s+|latest\s+)?(?:posts?|tweets?|stories|comments?|photos?|pics?|videos?)\s+(?:about|of|on)\b`+
 			// "we saw your trail runs on Strava"
 			`|(?:saw|seen|noticed|spotted)\s+your\s+(?:[\w\-]+\s+){1,3}?(?:on|in|from)\s+`+socialSources).filter(notInvited),
+	// "Saw your ski trip photos", "we spotted your race-day pics": the
+	// reader's own pictures, seen by the brand, with no source named. "Have
+	// you seen your race photos?" and "share your photos" are not.
+	newRule("a data source the customer did not expect", "photos pics pictures snaps selfies videos vids reels",
+		`(?:saw|spotted|noticed|caught)\s+your\s+(?:[\w\-']+\s+){0,3}?(?:photos|pics|pictures|snaps|selfies|videos|vids|reels)\b`).filter(func(t *text, m match) bool {
+		return notInvited(t, m) && saidByBrand(t, m.b)
+	}),
 	// "We saw your post, Priya", "your post about dry skin caught our eye",
 	// "the tweet you wrote last week": a post is made outside the brand, so
 	// the brand reading it is a source the customer did not expect. "Share
@@ -377,6 +398,17 @@ const otherRecords = `(?:(?:bank|card|credit\s+card|account|monthly|paper)\s+)?(
 
 // recordsSay is what records do when the brand has read them.
 const recordsSay = `(?:show|shows|showed|say|says|said|tell|tells|told|reveal|reveals|revealed|suggest|suggests|suggested|list|lists|listed|indicate|indicates|mention|mentions|prove|proves)\b`
+
+// saidByBrand reports whether what starts at byte b is said by the brand:
+// it opens a sentence ("Saw your photos") or follows "we" or "I".
+func saidByBrand(t *text, b int) bool {
+	switch prevWord(t, b) {
+	case "we", "we've", "i", "i've", "just", "recently", "also", "":
+		return true
+	}
+	before := strings.TrimRight(t.norm[:b], " \t\n\"'(")
+	return before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:;\n")
+}
 
 // notInvited rejects a mention that invites the customer to share ("Share
 // your shots on Instagram with #acme"): that is the brand's own channel.
@@ -427,9 +459,17 @@ var absoluteShapes = []*rule{
 		`(?:always|forever|permanently)\s+(?:dry|waterproof|warm|leak-?proof|flawless|perfect|spotless|wrinkle-?free|comfortable|fresh)`),
 	// "not one drop gets in", "rain never gets through": nothing, ever,
 	// passes the product. "Keeps the rain out" promises less and is left alone.
-	newRule("an absolute claim", "drop drops drip drips speck specks trace flake flakes water rain moisture snow wet damp",
+	newRule("an absolute claim", "drop drops drip drips speck specks trace flake flakes water rain moisture snow wet damp soggy",
 		`(?:not\s+(?:one|a|a\s+single)|no|never\s+a)\s+(?:single\s+)?(?:drop|drip|speck|trace|flake)s?\s+(?:of\s+\w+\s+)?(?:ever\s+)?(?:gets?|got|will\s+get|comes?|leaks?|seeps?|sneaks?|soaks?|makes?\s+it|goes|slips?)\s+(?:in|through|inside|past)\b`+
-			`|(?:water|rain|moisture|snow|wet|damp)\s+(?:never|can\s+never|will\s+never|simply\s+can't|can't\s+ever)\s+(?:gets?|seeps?|comes?|leaks?|soaks?|sneaks?|makes?\s+it)\s+(?:in|through|inside|past)\b`),
+			`|(?:water|rain|moisture|snow|wet|damp)\s+(?:never|can\s+never|will\s+never|simply\s+can't|can't\s+ever)\s+(?:gets?|seeps?|comes?|leaks?|soaks?|sneaks?|makes?\s+it)\s+(?:in|through|inside|past)\b`+
+			// "keeps every drop out", "locks out every last drip".
+			`|(?:keeps?|keeping|locks?|shuts?|seals?)\s+(?:out\s+(?:every|each|all)\s+(?:single\s+|last\s+)*(?:drop|drip)s?\b|(?:every|each|all)\s+(?:single\s+|last\s+)*(?:drop|drip)s?\s+(?:of\s+\w+\s+)?out\b)`+
+			// "Your feet will never get wet again", "never a wet sock
+			// again": the reader kept dry for good. "Won't get wet in the
+			// sealed pocket" promises less.
+			`|(?:never|will\s+never|won't\s+ever|can\s+never|never\s+again)\s+(?:again\s+)?(?:get|be|feel|go|end\s+up)\s+(?:wet|damp|soggy)\b`+
+			`|(?:won't|will\s+not|don't|do\s+not)\s+(?:ever\s+)?(?:get|feel|be)\s+(?:wet|damp|soggy)\s+(?:ever\s+)?again\b`+
+			`|never\s+(?:a|another|one)\s+(?:single\s+)?(?:wet|damp|soggy)\s+[a-z]+\s+again\b`),
 	// "Nothing on any trail grips better than the Pegasus", "no jacket
 	// keeps you warmer than ours": a comparison nobody wins, with the
 	// brand's own product on the far side of "than". "Nothing feels better
@@ -626,8 +666,9 @@ var activityWords = map[string][]string{
 	"cycling":  {"cyclist", "cyclists"},
 	// Climbing's own gear and places: "trade chalk for mud" for a
 	// declared bouldering.
-	"bouldering": {"boulderer", "chalk", "crag", "crimp", "belay", "belaying"},
-	"climbing":   {"boulderer", "chalk", "crag", "crimp", "belay", "belaying"},
+	// A climber, and the wall they climb ("rest day from the wall?").
+	"bouldering": {"boulderer", "chalk", "crag", "crimp", "belay", "belaying", "climber", "for_the_wall", "from_the_wall", "climbing_wall", "rock_wall", "climbing_gym", "bouldering_gym"},
+	"climbing":   {"boulderer", "chalk", "crag", "crimp", "belay", "belaying", "climber", "for_the_wall", "from_the_wall", "climbing_wall", "rock_wall", "climbing_gym", "bouldering_gym"},
 	// A condition named by what is measured of it: "steady blood sugar"
 	// for an inferred diabetes.
 	"diabetes": {"blood_sugar", "glucose", "insulin", "a1c"},
