@@ -149,11 +149,6 @@ func TestBlind11SpelledEmail(t *testing.T) {
 // consent: "chalk" for bouldering. Everyday words stay clean.
 func TestBlind11ActivityWithoutConsent(t *testing.T) {
 	t.Parallel()
-	noConsent := func(in *Input) {
-		in.Profile.Consent.Personalization = false
-		in.Profile.Facts = append(in.Profile.Facts, tailor.Fact{Key: "favorite_sport", Value: "bouldering", Source: tailor.Declared})
-		in.Fields["subject"] = "New winter layers are here"
-	}
 	runSpanCases(t, []spanCase{
 		{"trade chalk for mud", "", "Trade chalk for mud this winter.", []string{"privacy.consent block body [6,11]"}},
 		{"from the crag", "", "From the crag to the trail, one pair does it.", []string{"privacy.consent block body [9,13]"}},
@@ -161,12 +156,23 @@ func TestBlind11ActivityWithoutConsent(t *testing.T) {
 		{"icy climbs", "", "The sole holds on icy climbs.", nil},
 		{"runners", "", "Gifts for the runners on your list.", nil},
 		{"returns", "", "Free returns within 30 days.", nil},
-	}, noConsent, Consent)
+	}, boulderingWithoutConsent, Consent)
 	runSpanCases(t, []spanCase{
 		{"with consent", "", "Trade chalk for mud this winter.", nil},
-	}, func(in *Input) {
-		in.Profile.Facts = append(in.Profile.Facts, tailor.Fact{Key: "favorite_sport", Value: "bouldering", Source: tailor.Declared})
-	}, Consent)
+	}, withBouldering, Consent)
+}
+
+// withBouldering gives the reader a declared bouldering interest.
+func withBouldering(in *Input) {
+	in.Profile.Facts = append(in.Profile.Facts, tailor.Fact{Key: "favorite_sport", Value: "bouldering", Source: tailor.Declared})
+}
+
+// boulderingWithoutConsent is withBouldering for a reader without
+// personalization consent, under a subject that names nothing of theirs.
+func boulderingWithoutConsent(in *Input) {
+	withBouldering(in)
+	in.Profile.Consent.Personalization = false
+	in.Fields["subject"] = "New winter layers are here"
 }
 
 // A complexion or hair texture that stands for ethnicity, said of the

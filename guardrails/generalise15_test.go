@@ -1,10 +1,6 @@
 package guardrails
 
-import (
-	"testing"
-
-	tailor "github.com/tailorhq/tailor"
-)
+import "testing"
 
 // Cases for the rule classes widened after blind holdouts 14 and 15's first
 // runs, with sentences written for this test, not copied from any eval set.
@@ -127,11 +123,6 @@ func TestBlind15PregnancyBySpeaking(t *testing.T) {
 // words with consent are not.
 func TestBlind15ClimberWithoutConsent(t *testing.T) {
 	t.Parallel()
-	noConsent := func(in *Input) {
-		in.Profile.Consent.Personalization = false
-		in.Profile.Facts = append(in.Profile.Facts, tailor.Fact{Key: "favorite_sport", Value: "bouldering", Source: tailor.Declared})
-		in.Fields["subject"] = "New winter layers are here"
-	}
 	runSpanCases(t, []spanCase{
 		{"climbers need", "", "Climbers need strong fingers.", []string{"privacy.consent block body [0,8]"}},
 		{"for the climber in you", "", "Gifts for the climber in you.", []string{"privacy.consent block body [14,21]"}},
@@ -141,10 +132,8 @@ func TestBlind15ClimberWithoutConsent(t *testing.T) {
 		{"a print on the wall", "", "A trail map to hang on the wall.", nil},
 		{"hill climbs", "", "The sole holds on icy climbs.", nil},
 		{"a wall of gear", "", "A wall of new gear is waiting in store.", nil},
-	}, noConsent, Consent)
+	}, boulderingWithoutConsent, Consent)
 	runSpanCases(t, []spanCase{
 		{"with consent", "", "Rest day from the wall? Climbers need strong fingers.", nil},
-	}, func(in *Input) {
-		in.Profile.Facts = append(in.Profile.Facts, tailor.Fact{Key: "favorite_sport", Value: "bouldering", Source: tailor.Declared})
-	}, Consent)
+	}, withBouldering, Consent)
 }
