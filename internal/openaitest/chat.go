@@ -123,13 +123,17 @@ func schemaOf(req goopenai.ChatCompletionRequest) (map[string]any, error) {
 	return nil, nil
 }
 
+// What the prompt says, line by line. Each pattern is tried only on the
+// lines that start as it does: six multi-line patterns over the whole
+// prompt made regexp backtracking a fifth of the stand-in's CPU, which the
+// benchmark's worker shares two cores with.
 var (
 	variantsRe   = regexp.MustCompile(`Write (\d+) variants?\b`)
-	productRe    = regexp.MustCompile(`(?m)^Product: (.+)$`)
-	offerRe      = regexp.MustCompile(`(?m)^Offer[^:\n]*: (.+)$`)
-	ctaRe        = regexp.MustCompile(`(?m)^Call to action: (.+)$`)
-	disclaimerRe = regexp.MustCompile(`(?m)^The (\w+) must include this disclaimer word for word: (.+)$`)
-	endsWithRe   = regexp.MustCompile(`(?m)^The (\w+) must end with "([^"]+)"`)
+	productRe    = regexp.MustCompile(`^Product: (.+)$`)
+	offerRe      = regexp.MustCompile(`^Offer[^:]*: (.+)$`)
+	ctaRe        = regexp.MustCompile(`^Call to action: (.+)$`)
+	disclaimerRe = regexp.MustCompile(`^The (\w+) must include this disclaimer word for word: (.+)$`)
+	endsWithRe   = regexp.MustCompile(`^The (\w+) must end with "([^"]+)"`)
 )
 
 // writer fills a schema with copy, using what the prompt says about the
@@ -143,24 +147,42 @@ type writer struct {
 
 func writerFor(user string) *writer {
 	w := &writer{n: 1, product: "our new collection", suffix: map[string]string{}}
-	if m := variantsRe.FindStringSubmatch(user); m != nil {
-		if n, err := strconv.Atoi(m[1]); err == nil && n > 0 {
-			w.n = min(n, maxVariants)
+	var sawN, sawProduct, sawOffer, sawCTA bool
+	var endings [][]string // after every disclaimer, which they follow
+	// first sets *v from re's first group on the first line it matches.
+	first := func(saw *bool, re *regexp.Regexp, line string, v *string) {
+		if !*saw {
+			if m := re.FindStringSubmatch(line); m != nil {
+				*v, *saw = strings.TrimSpace(m[1]), true
+			}
 		}
 	}
-	if m := productRe.FindStringSubmatch(user); m != nil {
-		w.product = strings.TrimSpace(m[1])
+	for line := range strings.Lines(user) {
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case strings.HasPrefix(line, "Product: "):
+			first(&sawProduct, productRe, line, &w.product)
+		case strings.HasPrefix(line, "Offer"):
+			first(&sawOffer, offerRe, line, &w.offer)
+		case strings.HasPrefix(line, "Call to action: "):
+			first(&sawCTA, ctaRe, line, &w.cta)
+		case strings.HasPrefix(line, "The "):
+			if m := disclaimerRe.FindStringSubmatch(line); m != nil {
+				w.suffix[m[1]] = strings.TrimSpace(m[2])
+			} else if m := endsWithRe.FindStringSubmatch(line); m != nil {
+				endings = append(endings, m)
+			}
+		}
+		if !sawN && strings.Contains(line, "Write ") {
+			if m := variantsRe.FindStringSubmatch(line); m != nil {
+				sawN = true
+				if n, err := strconv.Atoi(m[1]); err == nil && n > 0 {
+					w.n = min(n, maxVariants)
+				}
+			}
+		}
 	}
-	if m := offerRe.FindStringSubmatch(user); m != nil {
-		w.offer = strings.TrimSpace(m[1])
-	}
-	if m := ctaRe.FindStringSubmatch(user); m != nil {
-		w.cta = strings.TrimSpace(m[1])
-	}
-	for _, m := range disclaimerRe.FindAllStringSubmatch(user, -1) {
-		w.suffix[m[1]] = strings.TrimSpace(m[2])
-	}
-	for _, m := range endsWithRe.FindAllStringSubmatch(user, -1) {
+	for _, m := range endings {
 		w.suffix[m[1]] = join(w.suffix[m[1]], m[2])
 	}
 	return w
