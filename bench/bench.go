@@ -85,6 +85,9 @@ type Config struct {
 	// the server's, pgvector's default 40): its runs use it, and the
 	// retrieval section reports it as the worker's setting.
 	EfSearch int
+	// EfSweep are the hnsw.ef_search values the retrieval section
+	// measures besides the worker's (default 40, 100, 150, 200).
+	EfSweep []int
 	// Keep leaves the schemas in place for inspection.
 	Keep bool
 	// Log receives progress lines; nil discards them.
@@ -100,6 +103,9 @@ func (c Config) withDefaults() Config {
 	c.ModelLatency = cmp.Or(c.ModelLatency, 300*time.Millisecond)
 	if c.Sweep == nil {
 		c.Sweep = []int{1, 4, 16, 64}
+	}
+	if c.EfSweep == nil {
+		c.EfSweep = []int{40, 100, 150, 200}
 	}
 	c.SweepJobs = cmp.Or(c.SweepJobs, max(c.Jobs/5, 20))
 	c.Variants = cmp.Or(c.Variants, 3)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -272,8 +273,8 @@ func runRetrieval(ctx context.Context, env *runEnv, n, brands, queries int) (Ret
 		return res, err
 	}
 	efs := []int{res.EfSearch}
-	for _, ef := range efSearches {
-		if ef != res.EfSearch {
+	for _, ef := range env.cfg.EfSweep {
+		if ef != res.EfSearch && !slices.Contains(efs, ef) {
 			efs = append(efs, ef)
 		}
 	}
@@ -421,9 +422,6 @@ func (r RetrievalResult) LeastEfForRecall(recall float64) (EfResult, bool) {
 	}
 	return best, found
 }
-
-// efSearches are the hnsw.ef_search values measured besides the worker's.
-var efSearches = []int{40, 100, 150, 200}
 
 // EfResult is the HNSW queries at one hnsw.ef_search.
 type EfResult struct {

@@ -69,6 +69,7 @@ func run(ctx context.Context, args []string) error {
 		probe     = fs.Int("probe-db-conns", 20, "add a model-latency run with the worker's Postgres pool at this size; 0 skips it")
 		profile   = fs.String("cpuprofile", "", "write the worker's CPU profile of the latency-0 run to this file")
 		efSearch  = fs.Int("ef-search", 0, "the worker's hnsw.ef_search, as tailor worker -ef-search; 0 keeps the server's (pgvector's default 40)")
+		efSweep   = fs.String("ef-sweep", "40,100,150,200", "hnsw.ef_search values the retrieval section measures besides the worker's")
 		keep      = fs.Bool("keep", false, "keep the benchmark's schemas for inspection")
 		only      = fs.String("only", "", "run one section alone and print its results as JSON: retrieval")
 	)
@@ -83,15 +84,13 @@ func run(ctx context.Context, args []string) error {
 		RetrievalQueries: *queries, SoakJobs: *soak, Keep: *keep, Log: os.Stderr, Mode: "full",
 		ProbeDBConns: *probe, CPUProfile: *profile, EfSearch: *efSearch,
 	}
-	for _, s := range strings.Split(*sweep, ",") {
-		if s = strings.TrimSpace(s); s == "" {
-			continue
-		}
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 {
-			return fmt.Errorf("-sweep: %q is not a positive number", s)
-		}
-		cfg.Sweep = append(cfg.Sweep, n)
+	var err error
+	if cfg.Sweep, err = positiveInts("sweep", *sweep, 1<<20); err != nil {
+		return err
+	}
+	// pgvector takes hnsw.ef_search from 1 to 1000.
+	if cfg.EfSweep, err = positiveInts("ef-sweep", *efSweep, 1000); err != nil {
+		return err
 	}
 	if *quick {
 		cfg.Mode = "quick"
@@ -176,4 +175,20 @@ func databaseURL(ctx context.Context, given string) (string, error) {
 	}
 	u.Path = "/" + name
 	return u.String(), nil
+}
+
+// positiveInts parses a flag's comma-separated list of numbers from 1 to max.
+func positiveInts(flagName, list string, max int) ([]int, error) {
+	var out []int
+	for _, s := range strings.Split(list, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 || n > max {
+			return nil, fmt.Errorf("-%s: %q is not a number from 1 to %d", flagName, s, max)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
