@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
 )
@@ -147,6 +148,31 @@ func TestStartReSame(t *testing.T) {
 		}
 		if got := phoneMatches(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("phone on %q: got %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPrefilterSimplifySame checks that simplifying a prefilter, and leaving
+// out the characters normalised text never holds, changes no answer on the
+// eval copy and its windows.
+func TestPrefilterSimplifySame(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	texts := prefilterTexts(t)
+	for _, r := range allRules {
+		re, err := syntax.Parse(r.re.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw := analyze(re.Simplify()).query()
+		for _, s := range texts {
+			for b := 0; b < len(s); b += 40 {
+				w := s[b:min(b+120, len(s))]
+				if got, want := r.pre.match(w), raw.match(w); got != want {
+					t.Fatalf("%s on %q: simplified %v, raw %v", r.label, w, got, want)
+				}
+			}
 		}
 	}
 }
