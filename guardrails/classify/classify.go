@@ -227,19 +227,20 @@ func (m *Model) Classify(sentence string) Verdict {
 		v.Label = OK
 	}
 	// Evidence: features whose weight favours the label over OK the most.
+	// Only the five shown are spelled out.
 	type push struct {
-		name string
-		by   float64
+		f  feature
+		by float64
 	}
 	var pushes []push
 	for j, i := range feats {
 		if d := m.weights[i][best] - m.weights[i][0]; d > 0.5 {
-			pushes = append(pushes, push{known[j].name(words), d})
+			pushes = append(pushes, push{known[j], d})
 		}
 	}
 	sort.SliceStable(pushes, func(a, b int) bool { return pushes[a].by > pushes[b].by })
 	for _, ps := range pushes[:min(5, len(pushes))] {
-		v.Evidence = append(v.Evidence, ps.name)
+		v.Evidence = append(v.Evidence, ps.f.name(words))
 	}
 	return v
 }
