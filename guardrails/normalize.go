@@ -31,6 +31,15 @@ type text struct {
 	hits       []uint64 // rule id<<32 | word: the words that trigger each rule, found on first use
 	hitsDone   bool
 	hitRules   []uint64 // bit id: some word triggers rule id
+	pairSet    *pairSet // the byte pairs of norm, for prefilters, made on first use
+}
+
+// pairs returns the byte pairs of norm, finding them once.
+func (t *text) pairs() *pairSet {
+	if t.pairSet == nil {
+		t.pairSet = newPairSet(t.norm)
+	}
+	return t.pairSet
 }
 
 // word is a maximal run of letters and digits in norm, by byte offsets.

@@ -18,6 +18,8 @@ type prefilter struct {
 	and  bool     // every literal and sub-formula must hold (else any one)
 	lits []string // substrings of the text
 	subs []*prefilter
+	// pairs[i] are the byte pairs of lits[i], for pairSet.mayHold.
+	pairs [][]uint16
 }
 
 // maxExact bounds the sets of strings a sub-pattern can match exactly (and
@@ -31,7 +33,7 @@ func newPrefilter(pattern string) *prefilter {
 	if err != nil {
 		return nil
 	}
-	return analyze(re.Simplify()).query().simplify()
+	return analyze(re.Simplify()).query().simplify().withPairs()
 }
 
 // simplify drops the parts of a formula that cannot change its value, so
@@ -168,34 +170,96 @@ func anyInside(small, big []string) bool {
 }
 
 // match reports whether s satisfies the prefilter.
-func (p *prefilter) match(s string) bool {
+func (p *prefilter) match(s string) bool { return p.matchIn(s, nil) }
+
+// matchIn reports whether s, a stretch of a text whose byte pairs are seen
+// (nil: unknown), satisfies the prefilter. Most literals are in neither:
+// a pair the text lacks rules a literal out without searching s for it.
+func (p *prefilter) matchIn(s string, seen *pairSet) bool {
 	if p == nil {
 		return true
 	}
 	if p.and {
-		for _, l := range p.lits {
-			if !strings.Contains(s, l) {
+		for i := range p.lits {
+			if !p.has(i, s, seen) {
 				return false
 			}
 		}
 		for _, q := range p.subs {
-			if !q.match(s) {
+			if !q.matchIn(s, seen) {
 				return false
 			}
 		}
 		return true
 	}
-	for _, l := range p.lits {
-		if strings.Contains(s, l) {
+	for i := range p.lits {
+		if p.has(i, s, seen) {
 			return true
 		}
 	}
 	for _, q := range p.subs {
-		if q.match(s) {
+		if q.matchIn(s, seen) {
 			return true
 		}
 	}
 	return false
+}
+
+// has reports whether s holds the prefilter's i-th literal.
+func (p *prefilter) has(i int, s string, seen *pairSet) bool {
+	if seen != nil && !seen.mayHoldAll(p.pairs[i]) {
+		return false
+	}
+	return strings.Contains(s, p.lits[i])
+}
+
+// pairSet is the set of adjacent byte pairs of a text, each byte cut to its
+// low six bits: 512 bytes that say for sure which literals a text lacks
+// (letters, digits and most punctuation stay apart).
+type pairSet [64 * 64 / 64]uint64
+
+// pairOf is the bit of the byte pair a, b.
+func pairOf(a, b byte) uint16 { return uint16(a&63)<<6 | uint16(b&63) }
+
+func newPairSet(s string) *pairSet {
+	var ps pairSet
+	for i := 0; i+1 < len(s); i++ {
+		k := pairOf(s[i], s[i+1])
+		ps[k/64] |= 1 << (k % 64)
+	}
+	return &ps
+}
+
+// mayHold reports whether the text may have the pair k: false for sure,
+// true perhaps.
+func (ps *pairSet) mayHold(k uint16) bool { return ps[k/64]&(1<<(k%64)) != 0 }
+
+// mayHoldAll reports whether the text may have every pair of ks.
+func (ps *pairSet) mayHoldAll(ks []uint16) bool {
+	for _, k := range ks {
+		if !ps.mayHold(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// withPairs fills in the byte pairs of every literal, once the formula is
+// final.
+func (p *prefilter) withPairs() *prefilter {
+	if p == nil {
+		return nil
+	}
+	p.pairs = make([][]uint16, len(p.lits))
+	for i, l := range p.lits {
+		for j := 0; j+1 < len(l); j++ {
+			p.pairs[i] = append(p.pairs[i], pairOf(l[j], l[j+1]))
+		}
+	}
+	for _, q := range p.subs {
+		q.withPairs()
+	}
+	return p
 }
 
 // reInfo is what a sub-pattern tells about its matches: the exact set of

@@ -174,7 +174,7 @@ func (r *rule) find(t *text) []match {
 	var hits []int
 	if r.indexed {
 		hits = t.hitsOf(r.id)
-	} else if r.pre.match(t.norm) { // no match in the text: none in a window of it
+	} else if r.pre.matchIn(t.norm, t.pairs()) { // no match in the text: none in a window of it
 		for i := range t.words {
 			if r.triggeredBy(t, i) {
 				hits = append(hits, i)
@@ -200,7 +200,7 @@ func (r *rule) find(t *text) []match {
 	}
 	var out []match
 	for _, win := range wins {
-		if !r.pre.match(t.norm[win[0]:win[1]]) {
+		if !r.pre.matchIn(t.norm[win[0]:win[1]], t.pairs()) {
 			continue // the window lacks a literal every match holds
 		}
 		for _, loc := range t.wholeWords(r.re, !r.anchored, win[0], win[1]) {
