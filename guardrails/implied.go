@@ -805,7 +805,7 @@ func reportHints(r *run, hints []factHint, check, msg string) {
 		}
 		last := hw[len(hw)-1]
 		for _, f := range r.fields {
-			if !strings.Contains(f.t.norm, hw[0]) {
+			if !f.t.contains(hw[0]) {
 				continue // every match starts with a word that is, or begins with, hw[0]
 			}
 			ws := f.t.words

@@ -42,6 +42,12 @@ func (t *text) pairs() *pairSet {
 	return t.pairSet
 }
 
+// contains reports whether norm contains s. Most strings asked about are
+// not there, and the byte pairs say so without a search.
+func (t *text) contains(s string) bool {
+	return t.pairs().mayHold(s) && strings.Contains(t.norm, s)
+}
+
 // word is a maximal run of letters and digits in norm, by byte offsets.
 type word struct {
 	s     string
@@ -334,7 +340,7 @@ func (t *text) findWords(phrase []string) [][2]int {
 	if len(phrase) == 0 {
 		return nil
 	}
-	if !canonValues[phrase[0]] && !strings.Contains(t.norm, phrase[0]) {
+	if !canonValues[phrase[0]] && !t.contains(phrase[0]) {
 		// A word whose canon is phrase[0], not an abbreviation canonWord
 		// makes, is phrase[0] itself, written in norm.
 		return nil

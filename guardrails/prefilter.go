@@ -18,8 +18,6 @@ type prefilter struct {
 	and  bool     // every literal and sub-formula must hold (else any one)
 	lits []string // substrings of the text
 	subs []*prefilter
-	// pairs[i] are the byte pairs of lits[i], for pairSet.mayHold.
-	pairs [][]uint16
 }
 
 // maxExact bounds the sets of strings a sub-pattern can match exactly (and
@@ -33,7 +31,7 @@ func newPrefilter(pattern string) *prefilter {
 	if err != nil {
 		return nil
 	}
-	return analyze(re.Simplify()).query().simplify().withPairs()
+	return analyze(re.Simplify()).query().simplify()
 }
 
 // simplify drops the parts of a formula that cannot change its value, so
@@ -207,7 +205,7 @@ func (p *prefilter) matchIn(s string, seen *pairSet) bool {
 
 // has reports whether s holds the prefilter's i-th literal.
 func (p *prefilter) has(i int, s string, seen *pairSet) bool {
-	if seen != nil && !seen.mayHoldAll(p.pairs[i]) {
+	if seen != nil && !seen.mayHold(p.lits[i]) {
 		return false
 	}
 	return strings.Contains(s, p.lits[i])
@@ -230,36 +228,15 @@ func newPairSet(s string) *pairSet {
 	return &ps
 }
 
-// mayHold reports whether the text may have the pair k: false for sure,
-// true perhaps.
-func (ps *pairSet) mayHold(k uint16) bool { return ps[k/64]&(1<<(k%64)) != 0 }
-
-// mayHoldAll reports whether the text may have every pair of ks.
-func (ps *pairSet) mayHoldAll(ks []uint16) bool {
-	for _, k := range ks {
-		if !ps.mayHold(k) {
+// mayHold reports whether the text may hold lit: false for sure when the
+// text lacks one of its byte pairs.
+func (ps *pairSet) mayHold(lit string) bool {
+	for i := 0; i+1 < len(lit); i++ {
+		if k := pairOf(lit[i], lit[i+1]); ps[k/64]&(1<<(k%64)) == 0 {
 			return false
 		}
 	}
 	return true
-}
-
-// withPairs fills in the byte pairs of every literal, once the formula is
-// final.
-func (p *prefilter) withPairs() *prefilter {
-	if p == nil {
-		return nil
-	}
-	p.pairs = make([][]uint16, len(p.lits))
-	for i, l := range p.lits {
-		for j := 0; j+1 < len(l); j++ {
-			p.pairs[i] = append(p.pairs[i], pairOf(l[j], l[j+1]))
-		}
-	}
-	for _, q := range p.subs {
-		q.withPairs()
-	}
-	return p
 }
 
 // reInfo is what a sub-pattern tells about its matches: the exact set of
