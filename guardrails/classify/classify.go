@@ -205,15 +205,18 @@ type Verdict struct {
 // Classify reads one sentence.
 func (m *Model) Classify(sentence string) Verdict {
 	words := Words(sentence)
-	all := features(words)
-	feats := make([]int, 0, len(all))
-	known := make([]feature, 0, len(all))
-	for _, f := range all {
+	known := features(words)
+	feats := make([]int, 0, len(known))
+	// Keep the features the model knows, in place, and their rows.
+	n := 0
+	for _, f := range known {
 		if i, ok := m.features[f.hash]; ok {
 			feats = append(feats, i)
-			known = append(known, f)
+			known[n] = f
+			n++
 		}
 	}
+	known = known[:n]
 	p := make([]float64, len(Labels))
 	m.probs(feats, p)
 	best := 1

@@ -26,15 +26,14 @@ const (
 // than particular counts.
 func features(words []string) []feature {
 	feats := make([]feature, 0, 2*len(words)+1)
-	hs := make([]uint64, len(words))
 	for i, w := range words {
-		hs[i] = hashString(w)
-		feats = append(feats, feature{hs[i], i, -1})
+		feats = append(feats, feature{hashString(w), i, -1})
 	}
 	prev, prevHash := -1, hashString(start)
 	for i := range words {
-		feats = append(feats, feature{pair(prevHash, hs[i]), prev, i})
-		prev, prevHash = i, hs[i]
+		h := feats[i].hash // word i's unigram
+		feats = append(feats, feature{pair(prevHash, h), prev, i})
+		prev, prevHash = i, h
 	}
 	return append(feats, feature{pair(prevHash, hashString(end)), prev, len(words)})
 }
