@@ -134,30 +134,26 @@ func (t *text) hasHits(id int) bool {
 }
 
 // eachHit calls f with the index of each word of t that triggers rule id,
-// in order, as hitsOf returns them but without a slice.
+// in order.
 func (t *text) eachHit(id int, f func(i int)) {
-	if !t.hasHits(id) {
-		return
-	}
-	all := t.hits
-	k, _ := slices.BinarySearch(all, uint64(id)<<32)
-	for ; k < len(all) && all[k]>>32 == uint64(id); k++ {
-		f(int(uint32(all[k])))
+	for _, h := range t.hitsOf(id) {
+		f(int(uint32(h)))
 	}
 }
 
-// hitsOf returns the indexes of the words of t that trigger rule id, in order.
-func (t *text) hitsOf(id int) []int {
-	all := t.ruleHits()
-	if t.hitRules[id/64]&(1<<(id%64)) == 0 {
+// hitsOf returns the hits of rule id (see ruleHits), in word order: a
+// stretch of t's hits, not a copy. uint32(h) is the word's index.
+func (t *text) hitsOf(id int) []uint64 {
+	if !t.hasHits(id) {
 		return nil // most rules: no word triggers them
 	}
+	all := t.hits
 	k, _ := slices.BinarySearch(all, uint64(id)<<32)
-	var out []int
-	for ; k < len(all) && all[k]>>32 == uint64(id); k++ {
-		out = append(out, int(uint32(all[k])))
+	n := k
+	for n < len(all) && all[n]>>32 == uint64(id) {
+		n++
 	}
-	return out
+	return all[k:n]
 }
 
 func (r *rule) severity(s string) *rule { r.sev = s; return r }
@@ -170,33 +166,18 @@ const window = 10
 
 // find returns the rule's whole-word matches in t.
 func (r *rule) find(t *text) []match {
-	var wins [][2]int // byte ranges of norm, merged
-	var hits []int
+	var buf [8][2]int
+	wins := buf[:0] // byte ranges of norm, merged; most rules have a few
 	if r.indexed {
-		hits = t.hitsOf(r.id)
+		for _, h := range t.hitsOf(r.id) {
+			wins = addWindow(t, wins, int(uint32(h)))
+		}
 	} else if r.pre.matchIn(t.norm, t.pairs()) { // no match in the text: none in a window of it
 		for i := range t.words {
 			if r.triggeredBy(t, i) {
-				hits = append(hits, i)
+				wins = addWindow(t, wins, i)
 			}
 		}
-	}
-	for _, i := range hits {
-		// From the end of the word before the window (keeping "</" or "$"
-		// in front of its first word) to the start of the word after it
-		// (keeping "?" after its last).
-		b, e := 0, len(t.norm)
-		if j := i - window - 1; j >= 0 {
-			b = t.words[j].e
-		}
-		if j := i + window + 1; j < len(t.words) {
-			e = t.words[j].b
-		}
-		if n := len(wins); n > 0 && b <= wins[n-1][1] {
-			wins[n-1][1] = max(wins[n-1][1], e)
-			continue
-		}
-		wins = append(wins, [2]int{b, e})
 	}
 	var out []match
 	for _, win := range wins {
@@ -219,6 +200,25 @@ func (r *rule) find(t *text) []match {
 		}
 	}
 	return out
+}
+
+// addWindow adds the window around word i to wins, joining it to the last
+// one when they meet; words come in order. A window runs from the end of
+// the word before it (keeping "</" or "$" in front of its first word) to
+// the start of the word after it (keeping "?" after its last).
+func addWindow(t *text, wins [][2]int, i int) [][2]int {
+	b, e := 0, len(t.norm)
+	if j := i - window - 1; j >= 0 {
+		b = t.words[j].e
+	}
+	if j := i + window + 1; j < len(t.words) {
+		e = t.words[j].b
+	}
+	if n := len(wins); n > 0 && b <= wins[n-1][1] {
+		wins[n-1][1] = max(wins[n-1][1], e)
+		return wins
+	}
+	return append(wins, [2]int{b, e})
 }
 
 func (r *rule) triggeredBy(t *text, i int) bool {
