@@ -203,6 +203,39 @@ func (p *prefilter) matchIn(s string, seen *pairSet) bool {
 	return false
 }
 
+// mayMatch reports whether some stretch of a text whose byte pairs are seen
+// may satisfy the prefilter: false for sure when the whole text lacks what
+// it requires, which spares trying it window by window.
+func (p *prefilter) mayMatch(seen *pairSet) bool {
+	if p == nil {
+		return true
+	}
+	if p.and {
+		for _, l := range p.lits {
+			if !seen.mayHold(l) {
+				return false
+			}
+		}
+		for _, q := range p.subs {
+			if !q.mayMatch(seen) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, l := range p.lits {
+		if seen.mayHold(l) {
+			return true
+		}
+	}
+	for _, q := range p.subs {
+		if q.mayMatch(seen) {
+			return true
+		}
+	}
+	return false
+}
+
 // has reports whether s holds the prefilter's i-th literal.
 func (p *prefilter) has(i int, s string, seen *pairSet) bool {
 	if seen != nil && !seen.mayHold(p.lits[i]) {

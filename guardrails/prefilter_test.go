@@ -153,8 +153,9 @@ func TestStartReSame(t *testing.T) {
 }
 
 // TestPrefilterSimplifySame checks that simplifying a prefilter, leaving
-// out the characters normalised text never holds and ruling literals out by
-// the text's byte pairs change no answer on the eval copy and its windows.
+// out the characters normalised text never holds and ruling literals (or
+// the whole text) out by the text's byte pairs change no answer on the eval
+// copy and its windows.
 func TestPrefilterSimplifySame(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -172,6 +173,9 @@ func TestPrefilterSimplifySame(t *testing.T) {
 				w := s[b:min(b+120, len(s))]
 				if got, want := r.pre.matchIn(w, seen), raw.match(w); got != want {
 					t.Fatalf("%s on %q: simplified %v, raw %v", r.label, w, got, want)
+				}
+				if want := raw.match(w); want && !r.pre.mayMatch(seen) {
+					t.Fatalf("%s on %q: the text's pairs rule out a window that matches", r.label, w)
 				}
 			}
 		}

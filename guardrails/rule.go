@@ -166,6 +166,9 @@ const window = 10
 
 // find returns the rule's whole-word matches in t.
 func (r *rule) find(t *text) []match {
+	if r.indexed && !t.hasHits(r.id) || !r.pre.mayMatch(t.pairs()) {
+		return nil // no trigger word, or the text lacks what every match holds
+	}
 	var buf [8][2]int
 	wins := buf[:0] // byte ranges of norm, merged; most rules have a few
 	if r.indexed {
