@@ -169,14 +169,7 @@ func isDigitAt(s string, i int) bool {
 // lowerWord is strings.ToLower(strings.Map(foldApostrophe, w)): w itself
 // when it is already lower case with plain apostrophes, else one new string.
 func lowerWord(w string) string {
-	same := true
-	for _, r := range w {
-		if unicode.ToLower(foldApostrophe(r)) != r {
-			same = false
-			break
-		}
-	}
-	if same {
+	if isLower(w) {
 		return w
 	}
 	var b strings.Builder
@@ -185,6 +178,29 @@ func lowerWord(w string) string {
 		b.WriteRune(unicode.ToLower(foldApostrophe(r)))
 	}
 	return b.String()
+}
+
+// isLower reports whether lowerWord leaves w as it is: ASCII without
+// capitals byte by byte, other text rune by rune.
+func isLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
+			return isLowerRunes(w)
+		case 'A' <= c && c <= 'Z':
+			return false
+		}
+	}
+	return true
+}
+
+func isLowerRunes(w string) bool {
+	for _, r := range w {
+		if unicode.ToLower(foldApostrophe(r)) != r {
+			return false
+		}
+	}
+	return true
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
