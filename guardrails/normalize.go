@@ -378,14 +378,23 @@ func wordsOfUncached(s string) []string {
 
 // canonWord folds spelling variants that mean the same words in addresses.
 func canonWord(w string) string {
-	if len(w) < 2 || len(w) > 9 || w[0] < 'a' || w[0] > 'w' {
-		return w // every key of canonWords is 2 to 9 letters from a to w
+	if len(w) < 2 || len(w) > 9 || canonLens[w[0]]&(1<<len(w)) == 0 {
+		return w // no key of canonWords has w's first letter and length
 	}
 	if c, ok := canonWords[w]; ok {
 		return c
 	}
 	return w
 }
+
+// canonLens[c] has bit n set when a key of canonWords (2 to 9 letters)
+// starts with c and has n letters: most words need no map lookup.
+var canonLens = func() (lens [256]uint16) {
+	for k := range canonWords {
+		lens[k[0]] |= 1 << len(k)
+	}
+	return lens
+}()
 
 // canonValues are the abbreviations canonWords folds to.
 var canonValues = func() map[string]bool {
