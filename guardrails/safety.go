@@ -196,7 +196,7 @@ func findCompact(t *text, want string) ([2]int, bool) {
 		if last, ok := compactAt(s, i, want); ok {
 			// Extend to the end of the last rune.
 			end := last + 1
-			for end < len(s) && end < len(t.start) && t.start[end] == t.start[last] {
+			for end < len(s) && t.origStart(end) == t.origStart(last) {
 				end++
 			}
 			return t.span(i, end), true
