@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // rule is one pattern of a check. A large alternation costs tens of
@@ -25,6 +26,17 @@ type rule struct {
 	label string
 	// sev overrides the check's default severity for this rule.
 	sev string
+	// alts are re's top-level alternatives, compiled alone on first use
+	// (see searchFor).
+	alts     []alternative
+	altsOnce sync.Once
+}
+
+// alternative is one top-level alternative of a rule's pattern, compiled
+// alone, with its own prefilter.
+type alternative struct {
+	re  *regexp.Regexp
+	pre *prefilter
 }
 
 // newRule compiles a pattern over normalised text. triggers is a space
@@ -184,10 +196,15 @@ func (r *rule) find(t *text) []match {
 	}
 	var out []match
 	for _, win := range wins {
-		if !r.pre.matchIn(t.norm[win[0]:win[1]], t.pairs()) {
+		s := t.norm[win[0]:win[1]]
+		if !r.pre.matchIn(s, t.pairs()) {
 			continue // the window lacks a literal every match holds
 		}
-		for _, loc := range t.wholeWords(r.re, !r.anchored, win[0], win[1]) {
+		re := r.searchFor(s, t.pairs())
+		if re == nil {
+			continue // no alternative's literals are all there
+		}
+		for _, loc := range t.wholeWords(re, !r.anchored, win[0], win[1]) {
 			b, e := loc[0], loc[1]
 			m := match{b: b, e: e, span: t.span(b, e)}
 			for g := 2; g+1 < len(loc); g += 2 {
@@ -222,6 +239,121 @@ func addWindow(t *text, wins [][2]int, i int) [][2]int {
 		return wins
 	}
 	return append(wins, [2]int{b, e})
+}
+
+// searchFor returns the pattern to search s, a window of a text whose byte
+// pairs are seen, with: the rule's one alternative that can match in s when
+// only one can, else the whole pattern; nil when none can. The regexp
+// package's NFA costs time in proportion to the pattern's size, and the
+// alternatives that cannot match in s add no match: the leftmost-longest
+// matches of the rest are the same.
+func (r *rule) searchFor(s string, seen *pairSet) *regexp.Regexp {
+	r.altsOnce.Do(func() { r.alts = alternatives(r.re) })
+	if len(r.alts) == 0 {
+		return r.re
+	}
+	var only *regexp.Regexp
+	for _, a := range r.alts {
+		if !a.pre.matchIn(s, seen) {
+			continue
+		}
+		if only != nil {
+			return r.re
+		}
+		only = a.re
+	}
+	return only
+}
+
+// alternatives compiles the top-level alternatives of re, leftmost-longest
+// like re. It returns nil for a pattern of one alternative, for one with
+// capture groups, which a part would number differently, and for one that
+// sets flags for what follows ("(?i)"), which a part would lose.
+func alternatives(re *regexp.Regexp) []alternative {
+	if re.NumSubexp() > 0 {
+		return nil
+	}
+	parts := topAlternatives(re.String())
+	if len(parts) < 2 {
+		return nil
+	}
+	alts := make([]alternative, len(parts))
+	for i, p := range parts {
+		if setsFlags.MatchString(p) {
+			return nil
+		}
+		are, err := regexp.Compile(p)
+		if err != nil {
+			return nil
+		}
+		are.Longest()
+		alts[i] = alternative{are, newPrefilter(p)}
+	}
+	return alts
+}
+
+// setsFlags finds a flag group without a body, "(?i)" or "(?s-m)".
+var setsFlags = regexp.MustCompile(`\(\?[a-zA-Z\-]*\)`)
+
+// topAlternatives splits a pattern at its top-level bars, minding groups,
+// escapes and character classes; nil when the pattern is not well formed.
+func topAlternatives(pattern string) []string {
+	if strings.Contains(pattern, `\Q`) {
+		return nil // a quoted stretch may hold bars and brackets
+	}
+	var parts []string
+	depth, start := 0, 0
+	for i := 0; i < len(pattern); i++ {
+		switch pattern[i] {
+		case '\\':
+			i++ // the escaped character
+		case '[':
+			end := classEnd(pattern, i)
+			if end < 0 {
+				return nil
+			}
+			i = end
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				parts = append(parts, pattern[start:i])
+				start = i + 1
+			}
+		}
+	}
+	if depth != 0 {
+		return nil
+	}
+	return append(parts, pattern[start:])
+}
+
+// classEnd returns the index of the "]" that closes the class opening at
+// pattern[i], or -1. A "]" right after "[" or "[^" is a member, and so is
+// an escaped one; "[:alpha:]" closes inside.
+func classEnd(pattern string, i int) int {
+	j := i + 1
+	if j < len(pattern) && pattern[j] == '^' {
+		j++
+	}
+	if j < len(pattern) && pattern[j] == ']' {
+		j++
+	}
+	for ; j < len(pattern); j++ {
+		switch {
+		case pattern[j] == '\\':
+			j++
+		case strings.HasPrefix(pattern[j:], "[:"):
+			if k := strings.Index(pattern[j+2:], ":]"); k >= 0 {
+				j += 2 + k + 1
+			}
+		case pattern[j] == ']':
+			return j
+		}
+	}
+	return -1
 }
 
 func (r *rule) triggeredBy(t *text, i int) bool {
