@@ -35,9 +35,9 @@ func newPrefilter(pattern string) *prefilter {
 }
 
 // simplify drops the parts of a formula that cannot change its value, so
-// that match tests each literal fewer times: the \s of "you\s+are" alone
-// gave five literals per word boundary before normText dropped the four
-// control characters, and the same literal came back at every level.
+// that match tests fewer literals: the same literal came back at every
+// level of a pattern's tree (and, before notInNorm, the \s of "you\s+are"
+// alone gave five literals per word boundary).
 //
 //   - In "all of", a literal inside another literal of the list is implied
 //     by it, as is an "any of" with a literal inside one of the list's.
@@ -178,8 +178,8 @@ func (p *prefilter) matchIn(s string, seen *pairSet) bool {
 		return true
 	}
 	if p.and {
-		for i := range p.lits {
-			if !p.has(i, s, seen) {
+		for _, l := range p.lits {
+			if !has(s, l, seen) {
 				return false
 			}
 		}
@@ -190,8 +190,8 @@ func (p *prefilter) matchIn(s string, seen *pairSet) bool {
 		}
 		return true
 	}
-	for i := range p.lits {
-		if p.has(i, s, seen) {
+	for _, l := range p.lits {
+		if has(s, l, seen) {
 			return true
 		}
 	}
@@ -236,17 +236,19 @@ func (p *prefilter) mayMatch(seen *pairSet) bool {
 	return false
 }
 
-// has reports whether s holds the prefilter's i-th literal.
-func (p *prefilter) has(i int, s string, seen *pairSet) bool {
-	if seen != nil && !seen.mayHold(p.lits[i]) {
+// has reports whether s, a stretch of a text whose byte pairs are seen (nil:
+// unknown), holds lit.
+func has(s, lit string, seen *pairSet) bool {
+	if seen != nil && !seen.mayHold(lit) {
 		return false
 	}
-	return strings.Contains(s, p.lits[i])
+	return strings.Contains(s, lit)
 }
 
 // pairSet is the set of adjacent byte pairs of a text, each byte cut to its
-// low six bits: 512 bytes that say for sure which literals a text lacks
-// (letters, digits and most punctuation stay apart).
+// low six bits: 512 bytes that say for sure which literals a text lacks.
+// Bytes that share six bits ("p" and "0", "a" and "!") only make a pair
+// look present that is not, which costs a search, never a match.
 type pairSet [64 * 64 / 64]uint64
 
 // pairOf is the bit of the byte pair a, b.
