@@ -34,7 +34,7 @@ func checkExclamations(r *run) {
 	for _, f := range r.fields {
 		for i := 0; i < len(f.t.norm); i++ {
 			if f.t.norm[i] == '!' {
-				marks = append(marks, mark{f.name, int(f.t.start[i])})
+				marks = append(marks, mark{f.name, f.t.origStart(i)})
 			}
 		}
 	}

@@ -805,6 +805,9 @@ func reportHints(r *run, hints []factHint, check, msg string) {
 		}
 		last := hw[len(hw)-1]
 		for _, f := range r.fields {
+			if !f.t.contains(hw[0]) {
+				continue // every match starts with a word that is, or begins with, hw[0]
+			}
 			ws := f.t.words
 		words:
 			for i := 0; i+len(hw) <= len(ws); i++ {

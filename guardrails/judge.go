@@ -39,7 +39,7 @@ func checkJudge(r *run) {
 		// The corpus is embedded and tested; failing here is a build defect.
 		panic(err)
 	}
-	avoided := toneFamilies(r.in.Brief.Brand.AvoidTone)
+	avoided := r.rules.avoid // toneFamilies of the brand's avoid_tone, worked out once per brief
 	brandPrefix := strings.ToLower(r.in.Brief.Brand.Name) + ":"
 	name := ""
 	if v, ok := r.in.Profile.Fact("first_name"); ok {

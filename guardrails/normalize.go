@@ -20,7 +20,8 @@ type text struct {
 	norm string
 	// start[i] and end[i] are the rune offsets in orig of the character that
 	// produced byte i of norm: a match norm[b:e] came from orig runes
-	// [start[b], end[e-1]).
+	// [start[b], end[e-1]). Both are nil when byte i of norm came from byte
+	// (and rune) i of orig, as in most ASCII copy: see origStart, origEnd.
 	start, end []int32
 	runes      int  // runes in orig
 	ascii      bool // orig is all ASCII
@@ -31,6 +32,21 @@ type text struct {
 	hits       []uint64 // rule id<<32 | word: the words that trigger each rule, found on first use
 	hitsDone   bool
 	hitRules   []uint64 // bit id: some word triggers rule id
+	pairSet    *pairSet // the byte pairs of norm, for prefilters, made on first use
+}
+
+// pairs returns the byte pairs of norm, finding them once.
+func (t *text) pairs() *pairSet {
+	if t.pairSet == nil {
+		t.pairSet = newPairSet(t.norm)
+	}
+	return t.pairSet
+}
+
+// contains reports whether norm contains s. Most strings asked about are
+// not there, and the byte pairs say so without a search.
+func (t *text) contains(s string) bool {
+	return t.pairs().mayHold(s) && strings.Contains(t.norm, s)
 }
 
 // word is a maximal run of letters and digits in norm, by byte offsets.
@@ -43,34 +59,27 @@ type word struct {
 func newText(s string) *text {
 	t := &text{orig: s}
 	buf := make([]byte, 0, len(s))
+	if t.ascii = isASCII(s); t.ascii {
+		// NFKC leaves ASCII alone: fold byte by byte.
+		buf = buf[:len(s)]
+		n := 0
+		for i := 0; i < len(s); i++ {
+			if c, ok := foldASCII(s[i]); ok {
+				buf[n] = c
+				n++
+			}
+		}
+		t.norm, t.runes = string(buf[:n]), len(s)
+		if n < len(s) {
+			t.start, t.end = asciiOffsets(s) // control characters dropped
+		}
+		t.words = splitWords(t.norm)
+		return t
+	}
 	// One allocation for both; the caps keep an append past len(s) (NFKC
 	// can lengthen text) from writing into the other.
 	se := make([]int32, 2*len(s))
 	t.start, t.end = se[:0:len(s)], se[len(s):len(s):2*len(s)]
-	if t.ascii = isASCII(s); t.ascii {
-		// NFKC leaves ASCII alone: fold byte by byte.
-		buf, start, end := buf[:len(s)], t.start[:len(s)], t.end[:len(s)]
-		n := 0
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			switch {
-			case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-				c = ' '
-			case c < 0x20 || c == 0x7f:
-				continue
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '`':
-				c = '\''
-			}
-			buf[n], start[n], end[n] = c, int32(i), int32(i+1)
-			n++
-		}
-		t.start, t.end = start[:n], end[:n]
-		t.norm, t.runes = string(buf[:n]), len(s)
-		t.words = splitWords(t.norm)
-		return t
-	}
 	var it norm.Iter
 	it.InitString(norm.NFKC, s)
 	// pending is where output starts that no input has been consumed for
@@ -111,6 +120,33 @@ func newText(s string) *text {
 	return t
 }
 
+// foldASCII folds one byte of ASCII copy to its matching form; false drops
+// it (a control character).
+func foldASCII(c byte) (byte, bool) {
+	switch {
+	case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+		return ' ', true
+	case c < 0x20 || c == 0x7f:
+		return 0, false
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A', true
+	case c == '`':
+		return '\'', true
+	}
+	return c, true
+}
+
+// asciiOffsets returns text.start and text.end for ASCII copy that
+// foldASCII drops bytes of.
+func asciiOffsets(s string) (start, end []int32) {
+	for i := 0; i < len(s); i++ {
+		if _, ok := foldASCII(s[i]); ok {
+			start, end = append(start, int32(i)), append(end, int32(i+1))
+		}
+	}
+	return start, end
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -122,10 +158,28 @@ func isASCII(s string) bool {
 
 // span maps a byte range of norm back to a rune range of orig.
 func (t *text) span(b, e int) [2]int {
-	if e <= b || b >= len(t.start) {
+	if e <= b || b >= len(t.norm) {
 		return [2]int{0, 0}
 	}
-	return [2]int{int(t.start[b]), int(t.end[e-1])}
+	return [2]int{t.origStart(b), t.origEnd(e - 1)}
+}
+
+// origStart returns start[i], the rune offset in orig where the character
+// that produced byte i of norm starts.
+func (t *text) origStart(i int) int {
+	if t.start == nil {
+		return i
+	}
+	return int(t.start[i])
+}
+
+// origEnd returns end[i], the rune offset in orig where the character that
+// produced byte i of norm ends.
+func (t *text) origEnd(i int) int {
+	if t.end == nil {
+		return i + 1
+	}
+	return int(t.end[i])
 }
 
 // origAt returns the original text under a span of orig runes.
@@ -325,7 +379,7 @@ func (t *text) findWords(phrase []string) [][2]int {
 	if len(phrase) == 0 {
 		return nil
 	}
-	if !canonValues[phrase[0]] && !strings.Contains(t.norm, phrase[0]) {
+	if !canonValues[phrase[0]] && !t.contains(phrase[0]) {
 		// A word whose canon is phrase[0], not an abbreviation canonWord
 		// makes, is phrase[0] itself, written in norm.
 		return nil
@@ -363,14 +417,23 @@ func wordsOfUncached(s string) []string {
 
 // canonWord folds spelling variants that mean the same words in addresses.
 func canonWord(w string) string {
-	if len(w) < 2 || len(w) > 9 || w[0] < 'a' || w[0] > 'w' {
-		return w // every key of canonWords is 2 to 9 letters from a to w
+	if len(w) < 2 || len(w) > 9 || canonLens[w[0]]&(1<<len(w)) == 0 {
+		return w // no key of canonWords has w's first letter and length
 	}
 	if c, ok := canonWords[w]; ok {
 		return c
 	}
 	return w
 }
+
+// canonLens[c] has bit n set when a key of canonWords (2 to 9 letters)
+// starts with c and has n letters: most words need no map lookup.
+var canonLens = func() (lens [256]uint16) {
+	for k := range canonWords {
+		lens[k[0]] |= 1 << len(k)
+	}
+	return lens
+}()
 
 // canonValues are the abbreviations canonWords folds to.
 var canonValues = func() map[string]bool {

@@ -57,15 +57,18 @@ func TestSpanMapsBack(t *testing.T) {
 // byte of norm, spans that grow and stay inside orig, no invisible runes.
 func checkTextInvariants(t *testing.T, s string) {
 	tx := newText(s)
-	if len(tx.start) != len(tx.norm) || len(tx.end) != len(tx.norm) {
+	if tx.start == nil && tx.norm != "" && (tx.end != nil || len(tx.norm) != len(s) || !tx.ascii) {
+		t.Fatalf("%q: no map, but norm %q is not byte for byte", s, tx.norm)
+	}
+	if tx.start != nil && (len(tx.start) != len(tx.norm) || len(tx.end) != len(tx.norm)) {
 		t.Fatalf("%q: map lengths %d,%d for %d bytes", s, len(tx.start), len(tx.end), len(tx.norm))
 	}
 	if tx.runes != utf8.RuneCountInString(s) {
 		t.Fatalf("%q: %d runes, want %d", s, tx.runes, utf8.RuneCountInString(s))
 	}
 	for i := range tx.norm {
-		if tx.start[i] > tx.end[i] || tx.end[i] > int32(tx.runes) || i > 0 && tx.start[i] < tx.start[i-1] {
-			t.Fatalf("%q: bad map at byte %d: [%d,%d)", s, i, tx.start[i], tx.end[i])
+		if tx.origStart(i) > tx.origEnd(i) || tx.origEnd(i) > tx.runes || i > 0 && tx.origStart(i) < tx.origStart(i-1) {
+			t.Fatalf("%q: bad map at byte %d: [%d,%d)", s, i, tx.origStart(i), tx.origEnd(i))
 		}
 	}
 	if !utf8.ValidString(tx.norm) && utf8.ValidString(s) {

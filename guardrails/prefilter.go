@@ -5,13 +5,15 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"unicode"
 )
 
-// A prefilter is a necessary condition for a regular expression to match: a
-// formula over literal strings that every match contains, derived from the
-// pattern's syntax tree. Text that fails it cannot hold a match, so the
-// regular expression need not run there; text that passes runs it exactly as
-// before, so no result can change. A nil prefilter is always true.
+// A prefilter is a necessary condition for a regular expression to match in
+// normalised text (text.norm): a formula over literal strings that every
+// match contains, derived from the pattern's syntax tree. Text that fails it
+// cannot hold a match, so the regular expression need not run there; text
+// that passes runs it exactly as before, so no result can change. A nil
+// prefilter is always true.
 type prefilter struct {
 	and  bool     // every literal and sub-formula must hold (else any one)
 	lits []string // substrings of the text
@@ -29,38 +31,247 @@ func newPrefilter(pattern string) *prefilter {
 	if err != nil {
 		return nil
 	}
-	return analyze(re.Simplify()).query()
+	return analyze(re.Simplify()).query().simplify()
+}
+
+// simplify drops the parts of a formula that cannot change its value, so
+// that match tests fewer literals: the same literal came back at every
+// level of a pattern's tree (and, before notInNorm, the \s of "you\s+are"
+// alone gave five literals per word boundary).
+//
+//   - In "all of", a literal inside another literal of the list is implied
+//     by it, as is an "any of" with a literal inside one of the list's.
+//   - In "any of", a literal holding another literal of the list adds
+//     nothing, nor does an "all of" with a literal holding one of the list's.
+//   - Nested formulas of the same kind are one formula; "all of" one
+//     formula is that formula, and "any of" one literal is that literal.
+func (p *prefilter) simplify() *prefilter {
+	if p == nil {
+		return nil
+	}
+	var lits []string
+	var subs []*prefilter
+	for _, q := range p.subs {
+		q = q.simplify()
+		switch {
+		case q == nil:
+			if !p.and {
+				return nil // a branch that requires nothing
+			}
+		case q.and == p.and:
+			lits = append(lits, q.lits...)
+			subs = append(subs, q.subs...)
+		default:
+			subs = append(subs, q)
+		}
+	}
+	lits = append(slices.Clone(p.lits), lits...)
+	if p.and {
+		lits = keepLongest(lits)
+		subs = slices.DeleteFunc(subs, func(q *prefilter) bool { return !q.and && anyInside(q.lits, lits) })
+		subs = dropImplied(subs)
+	} else {
+		lits = keepShortest(lits)
+		subs = slices.DeleteFunc(subs, func(q *prefilter) bool { return q.and && anyInside(lits, q.lits) })
+	}
+	out := &prefilter{and: p.and, lits: lits, subs: subs}
+	switch {
+	case p.and && len(lits) == 0 && len(subs) == 0:
+		return nil
+	case p.and && len(lits) == 0 && len(subs) == 1:
+		return subs[0]
+	case !p.and && len(lits) == 0 && len(subs) == 1:
+		return subs[0]
+	case !p.and && len(lits) == 1 && len(subs) == 0:
+		out.and = true
+	}
+	return out
+}
+
+// keepLongest drops the literals of "all of" that another one contains
+// (and repeats).
+func keepLongest(lits []string) []string {
+	var out []string
+	for i, s := range lits {
+		if !slices.ContainsFunc(lits, func(o string) bool { return inside(s, o, i, lits) }) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// keepShortest drops the literals of "any of" that contain another one (and
+// repeats).
+func keepShortest(lits []string) []string {
+	var out []string
+	for i, s := range lits {
+		if !slices.ContainsFunc(lits, func(o string) bool { return inside(o, s, i, lits) }) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// inside reports whether a lies within b, taking a repeated literal to lie
+// within its other copies only when they come before lits[i] (so one stays).
+func inside(a, b string, i int, lits []string) bool {
+	if a != b {
+		return strings.Contains(b, a)
+	}
+	return slices.Index(lits, a) < i
+}
+
+// dropImplied drops the "any of" formulas of an "all of" that another one
+// implies: "and" or "then" is implied by "and " or "then ".
+func dropImplied(subs []*prefilter) []*prefilter {
+	var out []*prefilter
+	for i, q := range subs {
+		if !slices.ContainsFunc(subs, func(o *prefilter) bool { return o != q && implies(o, q, i, subs) }) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// implies reports whether subs[i] is implied by o, another "any of" of the
+// list. Of two equivalent formulas, the first stays.
+func implies(o, q *prefilter, i int, subs []*prefilter) bool {
+	if !onlyLitsImply(o, q) {
+		return false
+	}
+	if !onlyLitsImply(q, o) {
+		return true // o is strictly stronger
+	}
+	return slices.Index(subs, o) < i
+}
+
+// onlyLitsImply reports whether "any of" o being true makes "any of" q
+// true: o has only literals, and each holds one of q's.
+func onlyLitsImply(o, q *prefilter) bool {
+	if o.and || q.and || len(o.subs) > 0 || len(o.lits) == 0 {
+		return false
+	}
+	for _, l := range o.lits {
+		if !slices.ContainsFunc(q.lits, func(s string) bool { return strings.Contains(l, s) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// anyInside reports whether some literal of small lies within some literal
+// of big.
+func anyInside(small, big []string) bool {
+	return slices.ContainsFunc(small, func(s string) bool {
+		return slices.ContainsFunc(big, func(b string) bool { return strings.Contains(b, s) })
+	})
 }
 
 // match reports whether s satisfies the prefilter.
-func (p *prefilter) match(s string) bool {
+func (p *prefilter) match(s string) bool { return p.matchIn(s, nil) }
+
+// matchIn reports whether s, a stretch of a text whose byte pairs are seen
+// (nil: unknown), satisfies the prefilter. Most literals are in neither:
+// a pair the text lacks rules a literal out without searching s for it.
+func (p *prefilter) matchIn(s string, seen *pairSet) bool {
 	if p == nil {
 		return true
 	}
 	if p.and {
 		for _, l := range p.lits {
-			if !strings.Contains(s, l) {
+			if !has(s, l, seen) {
 				return false
 			}
 		}
 		for _, q := range p.subs {
-			if !q.match(s) {
+			if !q.matchIn(s, seen) {
 				return false
 			}
 		}
 		return true
 	}
 	for _, l := range p.lits {
-		if strings.Contains(s, l) {
+		if has(s, l, seen) {
 			return true
 		}
 	}
 	for _, q := range p.subs {
-		if q.match(s) {
+		if q.matchIn(s, seen) {
 			return true
 		}
 	}
 	return false
+}
+
+// mayMatch reports whether some stretch of a text whose byte pairs are seen
+// may satisfy the prefilter: false for sure when the whole text lacks what
+// it requires, which spares trying it window by window.
+func (p *prefilter) mayMatch(seen *pairSet) bool {
+	if p == nil {
+		return true
+	}
+	if p.and {
+		for _, l := range p.lits {
+			if !seen.mayHold(l) {
+				return false
+			}
+		}
+		for _, q := range p.subs {
+			if !q.mayMatch(seen) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, l := range p.lits {
+		if seen.mayHold(l) {
+			return true
+		}
+	}
+	for _, q := range p.subs {
+		if q.mayMatch(seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// has reports whether s, a stretch of a text whose byte pairs are seen (nil:
+// unknown), holds lit.
+func has(s, lit string, seen *pairSet) bool {
+	if seen != nil && !seen.mayHold(lit) {
+		return false
+	}
+	return strings.Contains(s, lit)
+}
+
+// pairSet is the set of adjacent byte pairs of a text, each byte cut to its
+// low six bits: 512 bytes that say for sure which literals a text lacks.
+// Bytes that share six bits ("p" and "0", "a" and "!") only make a pair
+// look present that is not, which costs a search, never a match.
+type pairSet [64 * 64 / 64]uint64
+
+// pairOf is the bit of the byte pair a, b.
+func pairOf(a, b byte) uint16 { return uint16(a&63)<<6 | uint16(b&63) }
+
+func newPairSet(s string) *pairSet {
+	var ps pairSet
+	for i := 0; i+1 < len(s); i++ {
+		k := pairOf(s[i], s[i+1])
+		ps[k/64] |= 1 << (k % 64)
+	}
+	return &ps
+}
+
+// mayHold reports whether the text may hold lit: false for sure when the
+// text lacks one of its byte pairs.
+func (ps *pairSet) mayHold(lit string) bool {
+	for i := 0; i+1 < len(lit); i++ {
+		if k := pairOf(lit[i], lit[i+1]); ps[k/64]&(1<<(k%64)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // reInfo is what a sub-pattern tells about its matches: the exact set of
@@ -187,6 +398,12 @@ func anyOf(qs ...*prefilter) *prefilter {
 	return out
 }
 
+// notInNorm reports whether normalised text never holds r: newText turns
+// tabs and line breaks into spaces and drops other control characters. So
+// \s ([\t\n\f\r ]) can only be a space there, and the literals around it
+// need not be tried with four other separators.
+func notInNorm(r rune) bool { return unicode.Is(unicode.Cc, r) }
+
 func analyze(re *syntax.Regexp) reInfo {
 	switch re.Op {
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
@@ -208,8 +425,13 @@ func analyze(re *syntax.Regexp) reInfo {
 		var out []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				out = append(out, string(r))
+				if !notInNorm(r) {
+					out = append(out, string(r))
+				}
 			}
+		}
+		if len(out) == 0 {
+			return reInfo{} // cannot match normalised text; claim nothing
 		}
 		return exactly(out...)
 	case syntax.OpCapture:

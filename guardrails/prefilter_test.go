@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
 )
@@ -147,6 +148,36 @@ func TestStartReSame(t *testing.T) {
 		}
 		if got := phoneMatches(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("phone on %q: got %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPrefilterSimplifySame checks that simplifying a prefilter, leaving
+// out the characters normalised text never holds and ruling literals (or
+// the whole text) out by the text's byte pairs change no answer on the eval
+// copy and its windows.
+func TestPrefilterSimplifySame(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	texts := prefilterTexts(t)
+	for _, r := range allRules {
+		re, err := syntax.Parse(r.re.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw := analyze(re.Simplify()).query()
+		for _, s := range texts {
+			seen := newPairSet(s)
+			for b := 0; b < len(s); b += 40 {
+				w := s[b:min(b+120, len(s))]
+				if got, want := r.pre.matchIn(w, seen), raw.match(w); got != want {
+					t.Fatalf("%s on %q: simplified %v, raw %v", r.label, w, got, want)
+				}
+				if want := raw.match(w); want && !r.pre.mayMatch(seen) {
+					t.Fatalf("%s on %q: the text's pairs rule out a window that matches", r.label, w)
+				}
+			}
 		}
 	}
 }

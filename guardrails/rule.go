@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // rule is one pattern of a check. A large alternation costs tens of
@@ -25,6 +26,17 @@ type rule struct {
 	label string
 	// sev overrides the check's default severity for this rule.
 	sev string
+	// alts are re's top-level alternatives, compiled alone on first use
+	// (see searchFor).
+	alts     []alternative
+	altsOnce sync.Once
+}
+
+// alternative is one top-level alternative of a rule's pattern, compiled
+// alone, with its own prefilter.
+type alternative struct {
+	re  *regexp.Regexp
+	pre *prefilter
 }
 
 // newRule compiles a pattern over normalised text. triggers is a space
@@ -134,30 +146,26 @@ func (t *text) hasHits(id int) bool {
 }
 
 // eachHit calls f with the index of each word of t that triggers rule id,
-// in order, as hitsOf returns them but without a slice.
+// in order.
 func (t *text) eachHit(id int, f func(i int)) {
-	if !t.hasHits(id) {
-		return
-	}
-	all := t.hits
-	k, _ := slices.BinarySearch(all, uint64(id)<<32)
-	for ; k < len(all) && all[k]>>32 == uint64(id); k++ {
-		f(int(uint32(all[k])))
+	for _, h := range t.hitsOf(id) {
+		f(int(uint32(h)))
 	}
 }
 
-// hitsOf returns the indexes of the words of t that trigger rule id, in order.
-func (t *text) hitsOf(id int) []int {
-	all := t.ruleHits()
-	if t.hitRules[id/64]&(1<<(id%64)) == 0 {
+// hitsOf returns the hits of rule id (see ruleHits), in word order: a
+// stretch of t's hits, not a copy. uint32(h) is the word's index.
+func (t *text) hitsOf(id int) []uint64 {
+	if !t.hasHits(id) {
 		return nil // most rules: no word triggers them
 	}
+	all := t.hits
 	k, _ := slices.BinarySearch(all, uint64(id)<<32)
-	var out []int
-	for ; k < len(all) && all[k]>>32 == uint64(id); k++ {
-		out = append(out, int(uint32(all[k])))
+	n := k
+	for n < len(all) && all[n]>>32 == uint64(id) {
+		n++
 	}
-	return out
+	return all[k:n]
 }
 
 func (r *rule) severity(s string) *rule { r.sev = s; return r }
@@ -170,40 +178,33 @@ const window = 10
 
 // find returns the rule's whole-word matches in t.
 func (r *rule) find(t *text) []match {
-	var wins [][2]int // byte ranges of norm, merged
-	var hits []int
+	if r.indexed && !t.hasHits(r.id) || !r.pre.mayMatch(t.pairs()) {
+		return nil // no trigger word, or the text lacks what every match holds
+	}
+	var buf [8][2]int
+	wins := buf[:0] // byte ranges of norm, merged; most rules have a few
 	if r.indexed {
-		hits = t.hitsOf(r.id)
-	} else if r.pre.match(t.norm) { // no match in the text: none in a window of it
+		for _, h := range t.hitsOf(r.id) {
+			wins = addWindow(t, wins, int(uint32(h)))
+		}
+	} else if r.pre.matchIn(t.norm, t.pairs()) { // no match in the text: none in a window of it
 		for i := range t.words {
 			if r.triggeredBy(t, i) {
-				hits = append(hits, i)
+				wins = addWindow(t, wins, i)
 			}
 		}
 	}
-	for _, i := range hits {
-		// From the end of the word before the window (keeping "</" or "$"
-		// in front of its first word) to the start of the word after it
-		// (keeping "?" after its last).
-		b, e := 0, len(t.norm)
-		if j := i - window - 1; j >= 0 {
-			b = t.words[j].e
-		}
-		if j := i + window + 1; j < len(t.words) {
-			e = t.words[j].b
-		}
-		if n := len(wins); n > 0 && b <= wins[n-1][1] {
-			wins[n-1][1] = max(wins[n-1][1], e)
-			continue
-		}
-		wins = append(wins, [2]int{b, e})
-	}
 	var out []match
 	for _, win := range wins {
-		if !r.pre.match(t.norm[win[0]:win[1]]) {
+		s := t.norm[win[0]:win[1]]
+		if !r.pre.matchIn(s, t.pairs()) {
 			continue // the window lacks a literal every match holds
 		}
-		for _, loc := range t.wholeWords(r.re, !r.anchored, win[0], win[1]) {
+		re := r.searchFor(s, t.pairs())
+		if re == nil {
+			continue // no alternative's literals are all there
+		}
+		for _, loc := range t.wholeWords(re, !r.anchored, win[0], win[1]) {
 			b, e := loc[0], loc[1]
 			m := match{b: b, e: e, span: t.span(b, e)}
 			for g := 2; g+1 < len(loc); g += 2 {
@@ -219,6 +220,140 @@ func (r *rule) find(t *text) []match {
 		}
 	}
 	return out
+}
+
+// addWindow adds the window around word i to wins, joining it to the last
+// one when they meet; words come in order. A window runs from the end of
+// the word before it (keeping "</" or "$" in front of its first word) to
+// the start of the word after it (keeping "?" after its last).
+func addWindow(t *text, wins [][2]int, i int) [][2]int {
+	b, e := 0, len(t.norm)
+	if j := i - window - 1; j >= 0 {
+		b = t.words[j].e
+	}
+	if j := i + window + 1; j < len(t.words) {
+		e = t.words[j].b
+	}
+	if n := len(wins); n > 0 && b <= wins[n-1][1] {
+		wins[n-1][1] = max(wins[n-1][1], e)
+		return wins
+	}
+	return append(wins, [2]int{b, e})
+}
+
+// searchFor returns the pattern to search s, a window of a text whose byte
+// pairs are seen, with: the rule's one alternative that can match in s when
+// only one can, else the whole pattern; nil when none can. The regexp
+// package's NFA costs time in proportion to the pattern's size, and the
+// alternatives that cannot match in s add no match: the leftmost-longest
+// matches of the rest are the same.
+func (r *rule) searchFor(s string, seen *pairSet) *regexp.Regexp {
+	r.altsOnce.Do(func() { r.alts = alternatives(r.re) })
+	if len(r.alts) == 0 {
+		return r.re
+	}
+	var only *regexp.Regexp
+	for _, a := range r.alts {
+		if !a.pre.matchIn(s, seen) {
+			continue
+		}
+		if only != nil {
+			return r.re
+		}
+		only = a.re
+	}
+	return only
+}
+
+// alternatives compiles the top-level alternatives of re, leftmost-longest
+// like re. It returns nil for a pattern of one alternative, for one with
+// capture groups, which a part would number differently, and for one that
+// sets flags for what follows ("(?i)"), which a part would lose.
+func alternatives(re *regexp.Regexp) []alternative {
+	if re.NumSubexp() > 0 {
+		return nil
+	}
+	parts := topAlternatives(re.String())
+	if len(parts) < 2 {
+		return nil
+	}
+	alts := make([]alternative, len(parts))
+	for i, p := range parts {
+		if setsFlags.MatchString(p) {
+			return nil
+		}
+		are, err := regexp.Compile(p)
+		if err != nil {
+			return nil
+		}
+		are.Longest()
+		alts[i] = alternative{are, newPrefilter(p)}
+	}
+	return alts
+}
+
+// setsFlags finds a flag group without a body, "(?i)" or "(?s-m)".
+var setsFlags = regexp.MustCompile(`\(\?[a-zA-Z\-]*\)`)
+
+// topAlternatives splits a pattern at its top-level bars, minding groups,
+// escapes and character classes; nil when the pattern is not well formed.
+func topAlternatives(pattern string) []string {
+	if strings.Contains(pattern, `\Q`) {
+		return nil // a quoted stretch may hold bars and brackets
+	}
+	var parts []string
+	depth, start := 0, 0
+	for i := 0; i < len(pattern); i++ {
+		switch pattern[i] {
+		case '\\':
+			i++ // the escaped character
+		case '[':
+			end := classEnd(pattern, i)
+			if end < 0 {
+				return nil
+			}
+			i = end
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				parts = append(parts, pattern[start:i])
+				start = i + 1
+			}
+		}
+	}
+	if depth != 0 {
+		return nil
+	}
+	return append(parts, pattern[start:])
+}
+
+// classEnd returns the index of the "]" that closes the class opening at
+// pattern[i], or -1. A "]" right after "[" or "[^" is a member, and so is
+// an escaped one; "[:alpha:]" closes inside.
+func classEnd(pattern string, i int) int {
+	j := i + 1
+	if j < len(pattern) && pattern[j] == '^' {
+		j++
+	}
+	if j < len(pattern) && pattern[j] == ']' {
+		j++
+	}
+	for ; j < len(pattern); j++ {
+		switch {
+		case pattern[j] == '\\':
+			j++
+		case strings.HasPrefix(pattern[j:], "[:"):
+			if k := strings.Index(pattern[j+2:], ":]"); k >= 0 {
+				j += 2 + k + 1
+			}
+		case pattern[j] == ']':
+			return j
+		}
+	}
+	return -1
 }
 
 func (r *rule) triggeredBy(t *text, i int) bool {

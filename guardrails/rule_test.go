@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -85,4 +86,35 @@ var triggerCorpus = []string{
 	"As an AI language model, I'm sorry, but I cannot help with that.",
 	"100% effective, clinically proven, the world's best, guaranteed results.",
 	"Hurry, ends at midnight. Only 3 spots left. Don't get left behind.",
+}
+
+// TestRuleAlternatives checks that a rule's alternatives are its pattern cut
+// at the top-level bars, and that most rules have them (see searchFor).
+func TestRuleAlternatives(t *testing.T) {
+	split := 0
+	for _, r := range allRules {
+		pattern := r.re.String()
+		if parts := topAlternatives(pattern); strings.Join(parts, "|") != pattern && parts != nil {
+			t.Errorf("rule %q: parts %q do not make up its pattern", r.label, parts)
+		}
+		if alts := alternatives(r.re); len(alts) > 1 {
+			split++
+		}
+	}
+	if split < len(allRules)/2 {
+		t.Errorf("only %d of %d rules split into alternatives", split, len(allRules))
+	}
+	for _, c := range []struct {
+		pattern string
+		want    []string
+	}{
+		{`a|b(?:c|d)|[|(]e|\|f`, []string{`a`, `b(?:c|d)`, `[|(]e`, `\|f`}},
+		{`[]|]x|[^]|]y|[[:alpha:]|]z`, []string{`[]|]x`, `[^]|]y`, `[[:alpha:]|]z`}},
+		{`(a|b`, nil},
+		{`\Qa|b\E`, nil},
+	} {
+		if got := topAlternatives(c.pattern); !slices.Equal(got, c.want) {
+			t.Errorf("topAlternatives(%q) = %q, want %q", c.pattern, got, c.want)
+		}
+	}
 }

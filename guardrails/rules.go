@@ -186,7 +186,9 @@ func compileRules(b tailor.Brief) *rules {
 		}
 	}
 	r.spacedComp = compileSpaced(br.Competitors)
-	r.brief.runeSlice() // rules are shared between goroutines: no lazy state left to fill
+	// Rules are shared between goroutines: no lazy state left to fill.
+	r.brief.runeSlice()
+	r.brief.pairs()
 	for _, m := range findDates(r.brief) {
 		r.briefDates = append(r.briefDates, m.dates...)
 	}

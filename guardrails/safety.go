@@ -1,7 +1,6 @@
 package guardrails
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -197,7 +196,7 @@ func findCompact(t *text, want string) ([2]int, bool) {
 		if last, ok := compactAt(s, i, want); ok {
 			// Extend to the end of the last rune.
 			end := last + 1
-			for end < len(s) && end < len(t.start) && t.start[end] == t.start[last] {
+			for end < len(s) && t.origStart(end) == t.origStart(last) {
 				end++
 			}
 			return t.span(i, end), true
@@ -249,12 +248,12 @@ type echoIndex struct {
 }
 
 type promptRuns struct {
-	joined string   // the prompt's words joined by single spaces, with a space at each end
-	hashes []uint64 // of every run, sorted
+	joined string              // the prompt's words joined by single spaces, with a space at each end
+	runs   map[uint64]struct{} // runHash of every run
 }
 
 func (p *promptRuns) has(h uint64) bool {
-	_, ok := slices.BinarySearch(p.hashes, h)
+	_, ok := p.runs[h]
 	return ok
 }
 
@@ -284,25 +283,37 @@ var promptMemo = newBigMemo(func(prompt string) *promptRuns {
 	for line := range strings.Lines(prompt) {
 		ws = append(ws, wordsOf(line)...)
 	}
-	pr := &promptRuns{joined: " " + strings.Join(ws, " ") + " ", hashes: make([]uint64, 0, max(len(ws)-shingleLen+1, 0))}
-	for i := 0; i+shingleLen <= len(ws); i++ {
-		pr.hashes = append(pr.hashes, runHash(ws[i:i+shingleLen], func(w string) string { return w }))
+	hs := make([]uint64, len(ws))
+	for i, w := range ws {
+		hs[i] = wordHash(w)
 	}
-	slices.Sort(pr.hashes)
+	pr := &promptRuns{joined: " " + strings.Join(ws, " ") + " ", runs: make(map[uint64]struct{}, max(len(ws)-shingleLen+1, 0))}
+	for i := 0; i+shingleLen <= len(hs); i++ {
+		pr.runs[runHash(hs[i:i+shingleLen])] = struct{}{}
+	}
 	return pr
 })
 
-// runHash is FNV-1a over a run of words, a space after each.
-func runHash[W any](ws []W, word func(W) string) uint64 {
+// wordHash is FNV-1a over a word. Words are hashed once each and runs
+// hashed from their words' hashes: hashing each run's bytes anew went over
+// every word seven times, for each of a prompt's hundreds of runs.
+func wordHash(w string) uint64 {
 	h := uint64(14695981039346656037)
-	for _, w := range ws {
-		s := word(w)
-		for i := 0; i < len(s); i++ {
-			h ^= uint64(s[i])
-			h *= 1099511628211
-		}
-		h ^= ' '
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
 		h *= 1099511628211
+	}
+	return h
+}
+
+// runHash combines the hashes of a run of words, in order. Equal runs hash
+// equally; a hit is confirmed on the words (echoIndex.find).
+func runHash(hs []uint64) uint64 {
+	h := uint64(14695981039346656037)
+	for _, w := range hs {
+		h ^= w
+		h *= 1099511628211
+		h ^= h >> 29 // mix the high bits down, as a multiply only carries up
 	}
 	return h
 }
@@ -322,10 +333,16 @@ func (x *echoIndex) find(t *text) [][2]int {
 	}
 	var out [][2]int
 	ws := t.words
-	canon := func(w word) string { return w.canon }
+	if len(ws) < shingleLen {
+		return nil
+	}
+	hs := make([]uint64, len(ws))
+	for i, w := range ws {
+		hs[i] = wordHash(w.canon)
+	}
 	for i := 0; i+shingleLen <= len(ws); i++ {
 		run := ws[i : i+shingleLen]
-		if !x.prompt.has(runHash(run, canon)) {
+		if !x.prompt.has(runHash(hs[i : i+shingleLen])) {
 			continue
 		}
 		var key strings.Builder

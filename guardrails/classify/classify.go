@@ -205,15 +205,18 @@ type Verdict struct {
 // Classify reads one sentence.
 func (m *Model) Classify(sentence string) Verdict {
 	words := Words(sentence)
-	all := features(words)
-	feats := make([]int, 0, len(all))
-	known := make([]feature, 0, len(all))
-	for _, f := range all {
+	known := features(words)
+	feats := make([]int, 0, len(known))
+	// Keep the features the model knows, in place, and their rows.
+	n := 0
+	for _, f := range known {
 		if i, ok := m.features[f.hash]; ok {
 			feats = append(feats, i)
-			known = append(known, f)
+			known[n] = f
+			n++
 		}
 	}
+	known = known[:n]
 	p := make([]float64, len(Labels))
 	m.probs(feats, p)
 	best := 1
@@ -227,19 +230,20 @@ func (m *Model) Classify(sentence string) Verdict {
 		v.Label = OK
 	}
 	// Evidence: features whose weight favours the label over OK the most.
+	// Only the five shown are spelled out.
 	type push struct {
-		name string
-		by   float64
+		f  feature
+		by float64
 	}
 	var pushes []push
 	for j, i := range feats {
 		if d := m.weights[i][best] - m.weights[i][0]; d > 0.5 {
-			pushes = append(pushes, push{known[j].name(words), d})
+			pushes = append(pushes, push{known[j], d})
 		}
 	}
 	sort.SliceStable(pushes, func(a, b int) bool { return pushes[a].by > pushes[b].by })
 	for _, ps := range pushes[:min(5, len(pushes))] {
-		v.Evidence = append(v.Evidence, ps.name)
+		v.Evidence = append(v.Evidence, ps.f.name(words))
 	}
 	return v
 }

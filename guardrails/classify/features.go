@@ -3,6 +3,7 @@ package classify
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // feature is one hashed unigram or bigram of a sentence.
@@ -25,15 +26,14 @@ const (
 // than particular counts.
 func features(words []string) []feature {
 	feats := make([]feature, 0, 2*len(words)+1)
-	hs := make([]uint64, len(words))
 	for i, w := range words {
-		hs[i] = hashString(w)
-		feats = append(feats, feature{hs[i], i, -1})
+		feats = append(feats, feature{hashString(w), i, -1})
 	}
 	prev, prevHash := -1, hashString(start)
 	for i := range words {
-		feats = append(feats, feature{pair(prevHash, hs[i]), prev, i})
-		prev, prevHash = i, hs[i]
+		h := feats[i].hash // word i's unigram
+		feats = append(feats, feature{pair(prevHash, h), prev, i})
+		prev, prevHash = i, h
 	}
 	return append(feats, feature{pair(prevHash, hashString(end)), prev, len(words)})
 }
@@ -70,36 +70,66 @@ func pair(a, b uint64) uint64 { return (a*31+0x9e3779b97f4a7c15)*1099511628211 ^
 // Words splits a sentence into lower-cased tokens: runs of letters (with
 // inner apostrophes) and number shapes. Punctuation that carries meaning in
 // copy ("?", ":" after a role name, "[") becomes a token of its own.
+//
+// It walks s by byte offset, so that a word already in lower case (all of
+// them, for the guardrails' normalised text) is a substring of s rather than
+// a new string: the judge reads every sentence of every variant.
 func Words(s string) []string {
 	out := make([]string, 0, len(s)/5+1) // about a word per five bytes of copy
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	// at returns the rune at byte i (-1 past the end) and the byte after it.
+	at := func(i int) (rune, int) {
+		if i >= len(s) {
+			return -1, i
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			return rune(c), i + 1
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		return r, i + n
+	}
+	for i := 0; i < len(s); {
+		r, next := at(i)
 		switch {
 		case unicode.IsLetter(r):
 			j := i
-			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) ||
-				(isApostrophe(rs[j]) && j+1 < len(rs) && unicode.IsLetter(rs[j+1]))) {
-				j++
+			for j < len(s) {
+				c, after := at(j)
+				if unicode.IsLetter(c) || unicode.IsDigit(c) {
+					j = after
+					continue
+				}
+				if n, _ := at(after); isApostrophe(c) && unicode.IsLetter(n) {
+					j = after
+					continue
+				}
+				break
 			}
-			out = append(out, lowerWord(rs[i:j]))
+			out = append(out, lowerWord(s[i:j]))
 			i = j
-		case unicode.IsDigit(r) || (r == '$' || r == '£' || r == '€') && i+1 < len(rs) && unicode.IsDigit(rs[i+1]):
+		case unicode.IsDigit(r) || (r == '$' || r == '£' || r == '€') && isDigitAt(s, next):
 			money := !unicode.IsDigit(r)
 			hasColon := false
-			j := i + 1
+			j := next
 			// Digits with inner separators: "1,200", "4.5", "11:42".
-			for j < len(rs) && (unicode.IsDigit(rs[j]) ||
-				strings.ContainsRune(",.:", rs[j]) && j+1 < len(rs) && unicode.IsDigit(rs[j+1])) {
-				hasColon = hasColon || rs[j] == ':'
-				j++
+			for j < len(s) {
+				c, after := at(j)
+				if unicode.IsDigit(c) || strings.ContainsRune(",.:", c) && isDigitAt(s, after) {
+					hasColon = hasColon || c == ':'
+					j = after
+					continue
+				}
+				break
 			}
 			// Ordinals and units glued to the number: "3rd", "10am", "5k".
 			k := j
-			for k < len(rs) && unicode.IsLetter(rs[k]) {
-				k++
+			for k < len(s) {
+				c, after := at(k)
+				if !unicode.IsLetter(c) {
+					break
+				}
+				k = after
 			}
-			suffix := strings.ToLower(string(rs[j:k]))
+			suffix := strings.ToLower(s[j:k])
 			switch {
 			case money:
 				out = append(out, "<money>")
@@ -107,7 +137,7 @@ func Words(s string) []string {
 				out = append(out, "<time>")
 			case suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th":
 				out = append(out, "<ordinal>")
-			case j < len(rs) && rs[j] == '%':
+			case j < len(s) && s[j] == '%':
 				out = append(out, "<percent>")
 				k = j + 1
 			default:
@@ -119,24 +149,58 @@ func Words(s string) []string {
 			i = k
 		case r == '?' || r == '[' || r == ':' || r == '%':
 			out = append(out, string(r))
-			i++
+			i = next
 		default:
-			i++
+			i = next
 		}
 	}
 	return out
 }
 
-// lowerWord is strings.ToLower(strings.Map(foldApostrophe, string(rs))) in
-// one allocation instead of three: the judge reads every sentence of every
-// variant.
-func lowerWord(rs []rune) string {
+// isDigitAt reports whether the rune at byte i of s is a digit.
+func isDigitAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsDigit(r)
+}
+
+// lowerWord is strings.ToLower(strings.Map(foldApostrophe, w)): w itself
+// when it is already lower case with plain apostrophes, else one new string.
+func lowerWord(w string) string {
+	if isLower(w) {
+		return w
+	}
 	var b strings.Builder
-	b.Grow(len(rs))
-	for _, r := range rs {
+	b.Grow(len(w))
+	for _, r := range w {
 		b.WriteRune(unicode.ToLower(foldApostrophe(r)))
 	}
 	return b.String()
+}
+
+// isLower reports whether lowerWord leaves w as it is: ASCII without
+// capitals byte by byte, other text rune by rune.
+func isLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
+			return isLowerRunes(w)
+		case 'A' <= c && c <= 'Z':
+			return false
+		}
+	}
+	return true
+}
+
+func isLowerRunes(w string) bool {
+	for _, r := range w {
+		if unicode.ToLower(foldApostrophe(r)) != r {
+			return false
+		}
+	}
+	return true
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
