@@ -667,13 +667,70 @@ var activityWords = map[string][]string{
 	// Climbing's own gear and places: "trade chalk for mud" for a
 	// declared bouldering.
 	// A climber, and the wall they climb ("rest day from the wall?").
-	"bouldering": {"boulderer", "chalk", "crag", "crimp", "belay", "belaying", "climber", "for_the_wall", "from_the_wall", "climbing_wall", "rock_wall", "climbing_gym", "bouldering_gym"},
-	"climbing":   {"boulderer", "chalk", "crag", "crimp", "belay", "belaying", "climber", "for_the_wall", "from_the_wall", "climbing_wall", "rock_wall", "climbing_gym", "bouldering_gym"},
+	// The climber's body and kit ("chalky hands", "your climbing arms",
+	// "a crash pad bag"): "climbing" only before a word of them, as hills
+	// and prices climb too.
+	"bouldering": climbingWords,
+	"climbing":   climbingWords,
 	// A condition named by what is measured of it: "steady blood sugar"
 	// for an inferred diabetes.
 	"diabetes": {"blood_sugar", "glucose", "insulin", "a1c"},
 	"diabetic": {"blood_sugar", "glucose", "insulin", "a1c"},
 }
+
+var climbingWords = []string{"boulderer", "chalk", "chalky", "chalked", "crag", "crimp", "belay", "belaying", "climber",
+	"for_the_wall", "from_the_wall", "climbing_wall", "rock_wall", "climbing_gym", "bouldering_gym", "crash_pad", "dyno",
+	"carabiner", "climbing_arm", "climbing_hand", "climbing_finger", "climbing_forearm", "climbing_shoe", "climbing_harness",
+	"climbing_rope", "climbing_session", "climbing_partner", "climbing_day", "climbing_grip", "forearm_pump", "pumped_forearm"}
+
+// placeAliases are a home city's nicknames, regions and demonyms: "Cold
+// week in the Treasure Valley?" tells a reader in Boise that the brand
+// knows where they live as surely as "Boise" does. ("Portlander" and
+// "Detroiter" are the name plus "er", which reportHints finds anyway.)
+var placeAliases = map[string][]string{
+	"boise":          {"treasure_valley", "boisean"},
+	"new york":       {"big_apple", "new_yorker", "five_boroughs", "gotham"},
+	"new york city":  {"big_apple", "new_yorker", "five_boroughs", "gotham"},
+	"chicago":        {"windy_city", "chicagoan", "chi_town"},
+	"san francisco":  {"bay_area", "city_by_the_bay", "san_franciscan"},
+	"oakland":        {"bay_area", "east_bay"},
+	"san jose":       {"bay_area", "silicon_valley", "south_bay"},
+	"los angeles":    {"city_of_angels", "angeleno", "socal"},
+	"seattle":        {"emerald_city", "puget_sound", "seattleite"},
+	"tacoma":         {"puget_sound"},
+	"portland":       {"rose_city", "stumptown", "pdx"},
+	"denver":         {"mile_high_city", "front_range", "denverite"},
+	"boulder":        {"front_range"},
+	"boston":         {"beantown", "bostonian"},
+	"philadelphia":   {"philly", "city_of_brotherly_love", "philadelphian"},
+	"detroit":        {"motor_city", "motown"},
+	"new orleans":    {"big_easy", "nola", "crescent_city"},
+	"las vegas":      {"sin_city", "vegas"},
+	"nashville":      {"music_city"},
+	"houston":        {"space_city", "houstonian"},
+	"austin":         {"austinite"},
+	"phoenix":        {"valley_of_the_sun"},
+	"salt lake city": {"wasatch_front"},
+	"minneapolis":    {"twin_cities"},
+	"st paul":        {"twin_cities"},
+	"saint paul":     {"twin_cities"},
+	"pittsburgh":     {"steel_city", "yinzer"},
+	"atlanta":        {"hotlanta", "atlantan"},
+	"dallas":         {"metroplex"},
+	"fort worth":     {"metroplex"},
+	"raleigh":        {"research_triangle"},
+	"durham":         {"research_triangle"},
+	"sacramento":     {"sactown"},
+	"london":         {"big_smoke"},
+	"manchester":     {"mancunian"},
+	"glasgow":        {"glaswegian"},
+}
+
+// habitWords in a sentence make a place of an activity ("on the water") a
+// habit the copy gives the reader, said to them or not: "skin that spends
+// weekends on the water".
+var habitWords = map[string]bool{"weekends": true, "summers": true, "evenings": true, "mornings": true,
+	"afternoons": true, "saturdays": true, "sundays": true, "spends": true, "spend": true}
 
 // faithWords are words that, right after "your", make a religion the
 // reader's own for a customer whose religion is a fact the copy may not
@@ -734,6 +791,9 @@ func factHintsUncached(value string) []factHint {
 	for _, syn := range hintSynonyms[head] {
 		add(strings.ReplaceAll(syn, "_", " "), true)
 	}
+	for _, a := range placeAliases[strings.Join(ws, " ")] {
+		add(strings.ReplaceAll(a, "_", " "), false)
+	}
 	for _, w := range faithWords[head] {
 		if !seen[w] {
 			seen[w] = true
@@ -782,6 +842,9 @@ func checkConsentHints(r *run, fact tailor.Fact) {
 	for _, w := range activityWords[head] {
 		add(strings.ReplaceAll(w, "_", " "))
 	}
+	for _, a := range placeAliases[strings.Join(ws, " ")] {
+		add(strings.ReplaceAll(a, "_", " "))
+	}
 	reportHints(r, hints, Consent, fmt.Sprintf("hints at the customer's %q fact without personalization consent", fact.Key))
 }
 
@@ -820,7 +883,7 @@ func reportHints(r *run, hints []factHint, check, msg string) {
 				if len(hw) > 1 && ws[j].e < len(f.t.norm) && f.t.norm[ws[j].e] == '-' {
 					continue // a phrase cut off inside a compound: "the little one-pocket pouch"
 				}
-				if h.toReader && !sentenceAddressesReader(f.t, i, true, name) || h.youOnly && !sentenceAddressesReader(f.t, i, false, name) ||
+				if h.toReader && !sentenceAddressesReader(f.t, i, true, name) && !(len(hw) > 1 && sentenceHas(f.t, i, habitWords)) || h.youOnly && !sentenceAddressesReader(f.t, i, false, name) ||
 					h.afterYour && (i == 0 || ws[i-1].s != "your") || h.faith && j+1 < len(ws) && eventNouns[ws[j+1].s] {
 					continue
 				}
@@ -853,6 +916,22 @@ func sentenceAddressesReader(t *text, i int, questions bool, name string) bool {
 	rest := t.norm[ws[e].e:]
 	end := strings.IndexAny(rest, ".!?;\n")
 	return end >= 0 && rest[end] == '?'
+}
+
+// sentenceHas reports whether the sentence around word i holds a word of set.
+func sentenceHas(t *text, i int, set map[string]bool) bool {
+	ws := t.words
+	for b := i; b >= 0 && (b == i || !hasByteIn(t.norm[ws[b].e:ws[b+1].b], ".!?;\n")); b-- {
+		if set[ws[b].s] {
+			return true
+		}
+	}
+	for e := i + 1; e < len(ws) && !hasByteIn(t.norm[ws[e-1].e:ws[e].b], ".!?;\n"); e++ {
+		if set[ws[e].s] {
+			return true
+		}
+	}
+	return false
 }
 
 // keyHints are the telling words of a fact's key: "household_income" hints
