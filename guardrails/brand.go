@@ -15,6 +15,9 @@ func checkBrand(r *run) {
 	rl := r.rules
 	for _, f := range r.fields {
 		for _, m := range rl.banned.find(f.t) {
+			if permissionNo(f.t, m) {
+				continue
+			}
 			r.addAt(BannedPhrase, tailor.Block, f.name, m.span,
 				fmt.Sprintf("uses the banned phrase %s", quote(rl.banned.name(m))))
 		}
@@ -45,6 +48,20 @@ func checkBrand(r *run) {
 		}
 	}
 	checkDisclaimer(r)
+}
+
+// permissionNo reports whether a banned "no …" phrase is the start of a
+// permission rather than the slogan: "no excuse needed", "no experience
+// required" let the reader off; "no excuses" on its own is the ban.
+func permissionNo(t *text, m match) bool {
+	if !strings.HasPrefix(t.norm[m.b:m.e], "no ") {
+		return false
+	}
+	switch nextWord(t, m.e) {
+	case "needed", "required", "necessary", "asked", "wanted":
+		return true
+	}
+	return false
 }
 
 // checkDisclaimer looks for the channel's disclaimer word for word, ignoring

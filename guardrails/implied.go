@@ -209,6 +209,32 @@ var (
 	})
 )
 
+// More shaming and condescension by shape.
+var (
+	// "So is the hiding under big sweaters", "no more hiding your belly",
+	// "stop hiding behind baggy layers": the reader's body as something
+	// they cover up. Hiding from the rain or hiding a gift is not.
+	bodyHiding = newRule("shaming or guilt", "hiding hide hid covering",
+		`(?:(?:no\s+more|stop|quit|done|over|end\s+of|so\s+is\s+the|goodbye\s+to(?:\s+the)?|time\s+to\s+stop|enough)\s+)?(?:hiding|hide|hid|covering\s+up)\s+(?:(?:it\s+)?all\s+)?(?:under|behind|beneath|inside|in)\s+(?:(?:big|baggy|oversized|loose|long|shapeless|bulky|extra|thick|those|your|the|a|an)\s+){0,3}(?:sweaters?|jumpers?|hoodies?|sweatshirts?|clothes|layers|t-shirts?|tees|shirts|cardigans?|coats?|tunics?|sarongs?|cover-?ups?|towels?|kaftans?)\b`+
+			`|(?:hiding|hide|hid|covering\s+up)\s+(?:your|those|that)\s+(?:(?:wobbly|flabby|soft|winter|holiday|jiggly)\s+)?(?:belly|tummy|stomach|thighs|arms|legs|hips|muffin\s+top|love\s+handles|flab|rolls|curves|body|figure|shape|holiday\s+weight|extra\s+pounds|jiggle)\b`).filter(func(t *text, m match) bool {
+		rest := strings.TrimLeft(t.norm[m.e:], " ")
+		return !strings.HasPrefix(rest, "from the ") // "hide your arms from the sun"
+	})
+	// "We know it is a lot to take in", "don't worry, it can be a lot to
+	// process": the brand sure the reader cannot keep up. "A lot to take
+	// in at the market" and "we know it's a lot to ask" are not that.
+	tooMuchToTakeIn = newRule("condescending", "lot much",
+		`(?:we\s+know|we\s+get\s+it|we\s+understand|don't\s+worry|no\s+worries|relax)[,\s]+(?:that\s+)?(?:it|this|that|all\s+(?:of\s+)?this|these\s+steps|there)(?:'s|\s+is|\s+are|\s+can\s+be|\s+may\s+be|\s+might\s+be|\s+seems?|\s+feels?)\s+(?:like\s+)?(?:quite\s+)?(?:a\s+lot|so\s+much|too\s+much|a\s+bit\s+much)(?:\s+(?:of\s+)?(?:information|detail|details))?\s+(?:for\s+you\s+)?to\s+(?:take\s+in|absorb|digest|process|follow|remember|keep\s+up\s+with|get\s+your\s+head\s+around|wrap\s+your\s+head\s+around|understand)\b`)
+	// "A lot of people put serum on the wrong way, so let us go slowly":
+	// the brand slowing down for a reader it takes to be slow. "Let's go
+	// slow this Sunday" is leisure ("slow", not "slowly").
+	goSlowly = newRule("condescending", "slowly wrong incorrectly",
+		`(?:let's|let\s+us|we'll|we\s+will|we're\s+going\s+to|we\s+are\s+going\s+to)\s+(?:go|take\s+(?:it|this|things)|do\s+(?:it|this)|go\s+through\s+(?:it|this|each\s+step)|start)\s+(?:(?:nice\s+and|really|very|extra|super|real)\s+)?slowly\b`+
+			`|(?:most|many|lots\s+of|a\s+lot\s+of|plenty\s+of)\s+(?:people|folks|customers|of\s+you)\s+(?:[\w']+\s+){1,5}?(?:the\s+)?(?:wrong(?:\s+way)?|incorrectly)\b`).filter(func(t *text, m match) bool {
+		return nextWord(t, m.e) != "to" // "go slowly to the summit"
+	})
+)
+
 // More tone by implication.
 var (
 	// "earn back what you ate", "sweat out December", "those cookies
@@ -517,11 +543,11 @@ var forGood = newRule("an absolute claim", "good forever", `for\s+good|,\s*forev
 
 func init() {
 	toneRules["pushy"] = append(toneRules["pushy"], scarcityIdioms)
-	toneRules["guilt"] = append(toneRules["guilt"], shamingIdioms, bodyShapes, failedResolutions, moralising, eatenDebt)
+	toneRules["guilt"] = append(toneRules["guilt"], shamingIdioms, bodyShapes, bodyHiding, failedResolutions, moralising, eatenDebt)
 	toneRules["preachy"] = append(toneRules["preachy"], moralising)
 	toneRules["fear"] = append(toneRules["fear"], waitingFear)
 	toneRules["pushy"] = append(toneRules["pushy"], waitingFear) // "every minute you wait" presses, too
-	toneRules["condescending"] = append(toneRules["condescending"], condescendingShapes, condescendingEase)
+	toneRules["condescending"] = append(toneRules["condescending"], condescendingShapes, condescendingEase, tooMuchToTakeIn, goSlowly)
 	for _, rl := range surveillanceSources {
 		surveillanceRules = append(surveillanceRules, rl.severity(tailor.Block))
 	}
