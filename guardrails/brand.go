@@ -15,7 +15,7 @@ func checkBrand(r *run) {
 	rl := r.rules
 	for _, f := range r.fields {
 		for _, m := range rl.banned.find(f.t) {
-			if permissionNo(f.t, m) {
+			if permissionNo(f.t, m, rl.banned.name(m)) {
 				continue
 			}
 			r.addAt(BannedPhrase, tailor.Block, f.name, m.span,
@@ -50,11 +50,13 @@ func checkBrand(r *run) {
 	checkDisclaimer(r)
 }
 
-// permissionNo reports whether a banned "no …" phrase is the start of a
-// permission rather than the slogan: "no excuse needed", "no experience
-// required" let the reader off; "no excuses" on its own is the ban.
-func permissionNo(t *text, m match) bool {
-	if !strings.HasPrefix(t.norm[m.b:m.e], "no ") {
+// permissionNo reports whether a banned "no …" phrase, met only in another
+// inflection, starts a permission rather than the slogan: "no excuse
+// needed" for a ban on "no excuses" lets the reader off. The phrase as the
+// brand wrote it ("no excuses needed") is banned however it goes on.
+func permissionNo(t *text, m match, banned string) bool {
+	got := t.norm[m.b:m.e]
+	if !strings.HasPrefix(got, "no ") || strings.Join(wordsOf(got), " ") == strings.Join(wordsOf(banned), " ") {
 		return false
 	}
 	switch nextWord(t, m.e) {

@@ -517,6 +517,18 @@ var absoluteShapes = []*rule{
 	// than a hot drink" compares with no product and is left alone.
 	newRule("an absolute claim", "than",
 		`(?:nothing|nobody|no\s+one|no\s+other\s+[a-z]+|no\s+[a-z]+)\s+(?:[a-z',]+\s+){0,5}?(?:[a-z]+s|does|is|can|will|could|gets|keeps)\s+(?:you\s+|your\s+feet\s+|[a-z]+\s+)?(?:better|more\s+[a-z]+|[a-z]{2,}er|harder|longer)\s+than\s+(?:ours|us|this|these|our\s+[a-z]+|[a-z]+)`).filter(productAfterThan),
+	// Results promised to everyone, always: "built to work for every single
+	// person, every time", "you will see the change, no matter what".
+	// "A class for every body" and "every time you visit" promise nothing.
+	newRule("an absolute claim", "time matter fail always guaranteed whatever",
+		`(?:works?|working|worked|results|delivers?)\s+for\s+(?:every\s+(?:single\s+)?(?:person|one|body|member|customer|user|skin(?:\s+type)?|runner|rider)|everyone|everybody|anyone|anybody)\s*,?\s+(?:every\s+(?:single\s+)?time|always|no\s+matter\s+what|without\s+fail|guaranteed)`+
+			`|(?:you\s+will|you'll|you\s+are\s+going\s+to|you're\s+going\s+to|you're\s+guaranteed\s+to)\s+(?:definitely\s+|absolutely\s+)?(?:see|feel|get|notice)\s+(?:the\s+|a\s+|real\s+|big\s+)?(?:change|changes|difference|results?|progress|transformation)\s*,?\s+(?:no\s+matter\s+what|every\s+(?:single\s+)?time|without\s+fail|guaranteed|whatever\s+happens|whatever\s+your\s+\w+|always)`).filter(func(t *text, m match) bool {
+		switch nextWord(t, m.e) {
+		case "you", "we", "it", "your":
+			return false // "every time you order": a clause, not a promise
+		}
+		return true
+	}),
 	// "The last trail shoe you'll ever need": nothing after it will be needed.
 	newRule("an absolute claim", "last",
 		`the\s+last\s+(?:[a-z\-]+\s+){1,3}you(?:'ll|\s+will)\s+(?:ever\s+)?(?:need|buy|want)`).filter(func(t *text, m match) bool {
