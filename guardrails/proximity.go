@@ -166,7 +166,7 @@ func inclusiveCelebration(ws []word) bool {
 		// "Whether you're making sweets for Diwali, pie for Thanksgiving or
 		// soup on a Tuesday": the festivals are options, one of them the
 		// reader's or none. ("Whether your Diwali…" makes one theirs.)
-		if w.s == "whether" && i+1 < len(ws) && (ws[i+1].s == "you're" || ws[i+1].s == "you" && i+2 < len(ws) && (ws[i+2].s == "are" || optionVerbs[ws[i+2].s])) {
+		if w.s == "whether" && i+2 < len(ws) && ws[i+1].s == "you" && (ws[i+2].s == "are" || ws[i+2].s == "re" || optionVerbs[ws[i+2].s]) {
 			open = true
 		}
 		if festivals[w.s] && !seen[w.s] {
