@@ -51,7 +51,7 @@ var claimRules = []*rule{
 	// "Most members say the 6 a.m. class is their favourite" reports no
 	// health outcome.
 	newRule("a health claim", "report reported reports reporting noticed notice experienced experience saw see felt feel enjoyed enjoy say said",
-		`(?:most|many|nearly\s+all|almost\s+all|the\s+majority\s+of|\d+\s*(?:%|percent)\s+of|\d+\s+(?:in|out\s+of)\s+\d+|(?:nine|eight|seven)\s+(?:in|out\s+of)\s+ten)\s+(?:of\s+)?(?:our\s+)?(?:members|customers|users|clients|participants|testers|people|women|men|riders|runners|shoppers|subscribers)\s+(?:who\s+\w+(?:\s+\w+){0,3}\s+)?(?:report|reported|noticed|notice|experienced|experience|saw|see|felt|feel|enjoyed|enjoy|say|said)\s+(?:that\s+)?(?:[a-z]+\s+){0,3}?(?:`+healthOutcome+`)\b`),
+		`(?:most|many|nearly\s+all|almost\s+all|the\s+majority\s+of|\d+\s*(?:%|percent)\s+of|\d+\s+(?:in|out\s+of)\s+\d+|(?:nine|eight|seven)\s+(?:in|out\s+of)\s+ten)\s+(?:of\s+)?(?:our\s+)?(?:members|customers|users|clients|participants|testers|people|women|men|riders|runners|shoppers|subscribers)\s+(?:who\s+\w+(?:\s+\w+)?\s+)?(?:report|reported|noticed|notice|experienced|experience|saw|see|felt|feel|enjoyed|enjoy|say|said)\s+(?:that\s+)?(?:[a-z]+\s+){0,3}?(?:`+healthOutcome+`)\b`),
 	newRule("an efficacy claim with a timeframe", "clear clears repair repairs fix fixes heal heals transform transforms erase erases remove removes eliminate eliminates reverse reverses lower lowers reduce reduces cure cures",
 		`(?:clears?|repairs?|fix(?:es)?|heals?|transforms?|erases?|removes?|eliminates?|reverses?|lowers?|reduces?|cures?)\s+[^.!?]{0,60}?\bin\s+(?:just\s+|only\s+|under\s+)?(?:\d+|a|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:days?|weeks?|nights?|hours?)\b`),
 	newRule("a guarantee", "guarantee* guaranty warranty",
@@ -128,7 +128,7 @@ var superiorityShapes = []*rule{
 	// bank pays this much": the category beaten on a degree. "No other
 	// plans this weekend?" is a time, not a degree.
 	newRule("a superiority claim", "other",
-		`no\s+other\s+[a-z\-]+(?:\s+[a-z\-]+)?(?:\s+`+everywhere+`)?\s+(?:[a-z']+\s+){0,4}?(?:this|so)\s+[a-z]+\b`).filter(func(t *text, m match) bool {
+		`no\s+other\s+[a-z\-]+(?:\s+[a-z\-]+)?(?:\s+`+everywhere+`)?\s+(?:[a-z']+\s+){0,3}?(?:this|so)\s+[a-z]+\b`).filter(func(t *text, m match) bool {
 		ws := strings.Fields(t.norm[m.b:m.e])
 		last := ws[len(ws)-1]
 		return notAMoment(t, m) && !moments[last] && !notDegrees[last] && !moments[strings.TrimSuffix(last, "s")] &&

@@ -49,13 +49,14 @@ var injectionRules = []*rule{
 			`|make\s+sure\s+(?:the|this)\s+(?:reader|user|recipient|human|end[\s\-]user)s?\s+(?:\w+\s+)?(?:books?|buys?|signs?|clicks?|opens?|orders?|subscribes?|knows?|sees?)\b`+
 			`|p\.?\s*s\.?\s*[:,\-]?\s*(?:to\s+)?(?:the\s+|any\s+)?`+strictAddressees+`\b`),
 	// Requests to skip or pass the checks, and claims of pre-approval.
-	newRule("a request to skip the checks", "skip bypass disable turn run need approve pass let flag reject moderate block filter mark rate classify label treat score send publish ship post copy message variant email text content push sms one approved already passed cleared signed",
+	// "preapproved" is one word: its forms are triggers of their own.
+	newRule("a request to skip the checks", "skip bypass disable turn run need approve pass let flag reject moderate block filter mark rate classify label treat score send publish ship post copy message variant email text content push sms one approved already passed cleared signed preapproved precleared prevetted presigned",
 		`(?:skip|bypass|disable|turn\s+off|don't\s+run|do\s+not\s+run|no\s+need\s+to\s+(?:run|check|review|scan|flag))\s+(?:it\s+through\s+|this\s+through\s+)?(?:the\s+|any\s+|all\s+|your\s+|these\s+|our\s+|further\s+|remaining\s+|other\s+|more\s+)?(?:(?:compliance|safety|content|moderation|review|qa|spam|brand|policy|legal|usual)\s+)?(?:checks|check\s+(?:on|for)\s+this|filters?|guardrails|moderation|review\s+(?:step|process)|compliance(?:\s+(?:step|check|review))?|qa(?:\s+step)?|frequency\s+caps?|suppression\s+lists?|opt-?outs?|unsubscribes?|consent\s+checks?)`+
 			`|(?:do\s+not|don't)\s+(?:flag|reject|moderate|block|filter)\s+(?:this|it|the)`+
 			`|(?:mark|rate|classify|label|treat|score|flag)\s+(?:this|it|the)\s+(?:(?:copy|message|variant|email|text|content|push|sms|one)\s+)?as\s+(?:safe|approved|compliant|clean|benign|ok|okay|harmless|non-?spam|passing)`+
 			`|(?:send|publish|ship|post|approve|pass)\s+(?:it\s+|this\s+)?as[\s\-]is|let\s+(?:it|this)\s+(?:through|pass)\b|(?:send|publish|ship|post)\s+(?:it\s+|this\s+)?without\s+(?:review|checks|approval|moderation)`+
 			`|(?:this|the)\s+(?:copy|message|variant|email|text|content|push|sms|one)\s+(?:is|was|has\s+been|has)\s+(?:already\s+)?(?:pre[\s\-]?approved|approved|cleared|vetted|signed\s+off|passed)\s+(?:by|through|qa|review|compliance|legal|already)`+
-			`|(?:already|pre)[\s\-]*(?:approved|cleared|vetted|signed\s+off)\s+by\s+(?:legal|compliance|the\s+brand|the\s+client|qa|the\s+reviewer|management)`+
+			`|(?:already[\s\-]+|pre[\s\-]*)(?:approved|cleared|vetted|signed\s+off)\s+by\s+(?:legal|compliance|the\s+brand|the\s+client|qa|the\s+reviewer|management)`+
 			`|(?:already\s+)?(?:passed|cleared)\s+(?:qa|review|compliance|legal|moderation|the\s+checks)|approved\s+already`),
 	// A system prompt written into the copy: who the writer is told it is
 	// ("You are a copywriter for …", "Your task is to write …"), how it is
