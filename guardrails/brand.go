@@ -15,6 +15,9 @@ func checkBrand(r *run) {
 	rl := r.rules
 	for _, f := range r.fields {
 		for _, m := range rl.banned.find(f.t) {
+			if permissionNo(f.t, m, rl.banned.name(m)) {
+				continue
+			}
 			r.addAt(BannedPhrase, tailor.Block, f.name, m.span,
 				fmt.Sprintf("uses the banned phrase %s", quote(rl.banned.name(m))))
 		}
@@ -45,6 +48,22 @@ func checkBrand(r *run) {
 		}
 	}
 	checkDisclaimer(r)
+}
+
+// permissionNo reports whether a banned "no …" phrase, met only in another
+// inflection, starts a permission rather than the slogan: "no excuse
+// needed" for a ban on "no excuses" lets the reader off. The phrase as the
+// brand wrote it ("no excuses needed") is banned however it goes on.
+func permissionNo(t *text, m match, banned string) bool {
+	got := t.norm[m.b:m.e]
+	if !strings.HasPrefix(got, "no ") || strings.Join(wordsOf(got), " ") == strings.Join(wordsOf(banned), " ") {
+		return false
+	}
+	switch nextWord(t, m.e) {
+	case "needed", "required", "necessary", "asked", "wanted":
+		return true
+	}
+	return false
 }
 
 // checkDisclaimer looks for the channel's disclaimer word for word, ignoring

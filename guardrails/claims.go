@@ -15,6 +15,9 @@ import (
 // the sensitive-attribute check.
 const claimConditions = `blood\s+pressure|cholesterol|blood\s+sugar|insomnia|poor\s+sleep|sleep\s+problems|joint\s+pain|back\s+pain|arthritis|eczema|rosacea|psoriasis|dermatitis|pain|knee\s+pain|wrinkles|aging|plantar\s+fasciitis|shin\s+splints|covid|colds?|flu|infections?|inflammation|headaches|stress|fatigue|hangovers?|blisters|cellulite|sunburn`
 
+// healthOutcome is what a statistic claims changed in the body or mind.
+const healthOutcome = `sleep|energy|mood|stress|anxiety|pain|aches|soreness|stiffness|inflammation|weight|pounds|fat|blood\s+pressure|cholesterol|blood\s+sugar|digestion|bloating|breakouts|acne|wrinkles|fine\s+lines|eczema|redness|headaches|migraines|focus|immunity|recovery|symptoms|skin|hydration|fatigue|insomnia`
+
 var claimRules = []*rule{
 	newRule("a medical or authority claim", "doctor* physician* dermatologist* dentist* podiatrist* pediatrician* expert* scientist* recommended clinically scientifically fda cdc medical out",
 		`(?:doctors?|physicians?|dermatologists?|dentists?|podiatrists?|pediatricians?|experts?|scientists?)[\s\-]+(?:recommended|approved|endorsed|trusted|tested|backed)`+
@@ -43,6 +46,12 @@ var claimRules = []*rule{
 		`(?:cures?|cured|heals?|healed|treats?|prevents?|reverses?|eliminates?|relieves?|fights?|lowers?|reduces?|fix(?:es)?|eases?)\s+(?:your\s+|all\s+|the\s+)?(?:`+claimConditions+`|`+strings.TrimSuffix(strings.TrimPrefix(words(healthTerms), "(?:"), ")")+`)`+
 			`|(?:keeps?|keeping)\s+(?:colds?|flu|illness|sickness|infections?|disease|germs|viruses?|the\s+doctor)\s+(?:away|at\s+bay)|(?:wards?|warding|fights?)\s+off\s+(?:colds?|flu|illness|sickness|infections?|germs|viruses?)`+
 			`|boosts?\s+(?:your\s+)?(?:immune\s+system|immunity|metabolism)|miracle\s+(?:cure|product|formula|shoe|results|fabric)|detox(?:es|ify)?\s+your|lose\s+\d+\s*(?:lbs|pounds|kg)|burns?\s+(?:belly\s+)?fat`),
+	// A share of customers reporting a health outcome: "most members report
+	// deeper sleep within two weeks", "9 in 10 users saw less back pain".
+	// "Most members say the 6 a.m. class is their favourite" reports no
+	// health outcome.
+	newRule("a health claim", "report reported reports reporting noticed notice experienced experience saw see felt feel enjoyed enjoy say said",
+		`(?:most|many|nearly\s+all|almost\s+all|the\s+majority\s+of|\d+\s*(?:%|percent)\s+of|\d+\s+(?:in|out\s+of)\s+\d+|(?:nine|eight|seven)\s+(?:in|out\s+of)\s+ten)\s+(?:of\s+)?(?:our\s+)?(?:members|customers|users|clients|participants|testers|people|women|men|riders|runners|shoppers|subscribers)\s+(?:who\s+\w+(?:\s+\w+)?\s+)?(?:report|reported|noticed|notice|experienced|experience|saw|see|felt|feel|enjoyed|enjoy|say|said)\s+(?:that\s+)?(?:[a-z]+\s+){0,3}?(?:`+healthOutcome+`)\b`),
 	newRule("an efficacy claim with a timeframe", "clear clears repair repairs fix fixes heal heals transform transforms erase erases remove removes eliminate eliminates reverse reverses lower lowers reduce reduces cure cures",
 		`(?:clears?|repairs?|fix(?:es)?|heals?|transforms?|erases?|removes?|eliminates?|reverses?|lowers?|reduces?|cures?)\s+[^.!?]{0,60}?\bin\s+(?:just\s+|only\s+|under\s+)?(?:\d+|a|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:days?|weeks?|nights?|hours?)\b`),
 	newRule("a guarantee", "guarantee* guaranty warranty",
@@ -115,6 +124,16 @@ var superiorityShapes = []*rule{
 	// category, anywhere, falls short.
 	newRule("a superiority claim", "other",
 		`no\s+other\s+[a-z\-]+(?:\s+[a-z\-]+)?\s+`+everywhere+`\s+(?:[a-z',]+\s+){0,5}?(?:like|as\s+[a-z]+\s+as|compares?|comes?\s+close|matches|measures\s+up|holds?\s+a\s+candle|rivals|can\s+(?:touch|match|rival|beat)|beats|tops|does\s+it)\b`).filter(notAMoment),
+	// "No other market in the state picks fruit this fresh", "no other
+	// bank pays this much": the category beaten on a degree. "No other
+	// plans this weekend?" is a time, not a degree.
+	newRule("a superiority claim", "other",
+		`no\s+other\s+[a-z\-]+(?:\s+[a-z\-]+)?(?:\s+`+everywhere+`)?\s+(?:[a-z']+\s+){0,3}?(?:this|so)\s+[a-z]+\b`).filter(func(t *text, m match) bool {
+		ws := strings.Fields(t.norm[m.b:m.e])
+		last := ws[len(ws)-1]
+		return notAMoment(t, m) && !moments[last] && !notDegrees[last] && !moments[strings.TrimSuffix(last, "s")] &&
+			!slices.Contains(ws, "our") // "no other shoe in our range is this light": the brand's own line
+	}),
 	// "Nothing else on earth cleans like it", "no other shoe grips wet
 	// rock like the Pegasus", "nobody does winter like us": the far side
 	// of "like" is the brand's own.
@@ -129,6 +148,12 @@ var superiorityShapes = []*rule{
 		return !moments[prevWord(t, m.b)]
 	}),
 }
+
+// notDegrees after "this" or "so" name a time or a thing, not a degree.
+var notDegrees = map[string]bool{"week": true, "month": true, "year": true, "is": true, "was": true, "are": true,
+	"one": true, "way": true, "far": true, "you": true, "we": true, "that": true, "the": true, "a": true, "an": true,
+	"time": true, "term": true, "quarter": true, "round": true, "offer": true, "deal": true, "sale": true, "box": true,
+	"email": true, "message": true, "list": true, "page": true, "card": true, "account": true, "event": true}
 
 // everywhere is the whole field a superiority claim beats.
 const everywhere = `(?:on\s+(?:the\s+)?(?:planet|earth|market)|in\s+(?:the\s+)?(?:world|country|universe|land|industry|business|galaxy|nation|state|city|town)|in\s+its\s+class|anywhere(?:\s+else)?|out\s+there|around)`

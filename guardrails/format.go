@@ -2,8 +2,10 @@ package guardrails
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	tailor "github.com/tailorhq/tailor"
 )
@@ -16,6 +18,7 @@ func checkFormat(r *run) {
 	checkExclamations(r)
 	for _, f := range r.fields {
 		checkShouting(r, f, allowCaps)
+		checkMarkup(r, f)
 		if !r.in.Brief.Brand.Policy.AllowEmoji {
 			checkEmoji(r, f)
 		}
@@ -188,5 +191,38 @@ func checkEmoji(r *run, f field) {
 		}
 		r.addAt(Format, tailor.Flag, f.name, [2]int{i, j}, "uses emoji, which the brand does not allow")
 		i = j - 1
+	}
+}
+
+// Markdown or HTML left in copy reaches the reader as raw symbols: "**Get
+// $100**", "<b>", a "- " list, a "## heading", "[link](https://…)". A
+// single "*" (a footnote) or a "-" that starts one line (a sign-off) is
+// not markup.
+var markup = regexp.MustCompile(`(?i)\*\*[^*\n]+\*\*|__[^_\n]+__|~~[^~\n]+~~` +
+	`|</?(?:b|i|u|em|strong|p|br|div|span|a|ul|ol|li|h[1-6]|table|tr|td|img|font|small|sup|sub|hr)(?:\s[^<>\n]{0,200})?/?>` +
+	`|(?:^|\n)[ \t]*#{1,6}[ \t]+\S[^\n]*` +
+	`|(?:(?:^|\n)[ \t]*[-*+][ \t]+\S[^\n]*){2,}` +
+	`|\[[^\]\n]+\]\((?:https?://|www\.|/)[^)\s]*\)`)
+
+// markupMarks are what a match of markup holds one of: most copy has none,
+// and the pattern is not run on it.
+func hasMarkupMarks(s string) bool {
+	return strings.Contains(s, "**") || strings.Contains(s, "__") || strings.Contains(s, "~~") ||
+		strings.ContainsRune(s, '<') || strings.ContainsRune(s, '#') || strings.Contains(s, "](") ||
+		strings.Contains(s, "- ") || strings.Contains(s, "* ") || strings.Contains(s, "+ ")
+}
+
+func checkMarkup(r *run, f field) {
+	s := f.t.orig // norm folds line breaks, which a list is made of
+	if !hasMarkupMarks(s) {
+		return
+	}
+	for _, loc := range markup.FindAllStringIndex(s, -1) {
+		b, e := loc[0], loc[1]
+		for b < e && (s[b] == '\n' || s[b] == '\r' || s[b] == ' ' || s[b] == '\t') {
+			b++
+		}
+		rb := utf8.RuneCountInString(s[:b])
+		r.addAt(Format, tailor.Flag, f.name, [2]int{rb, rb + utf8.RuneCountInString(s[b:e])}, "leaves markdown or HTML markup in the copy")
 	}
 }

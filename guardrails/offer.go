@@ -250,7 +250,7 @@ func checkOffer(r *run) {
 			}
 		}
 		for _, d := range findDates(f.t) {
-			if !d.inWords && !anySame(d.dates, r.rules.briefDates) {
+			if !d.inWords && !anySame(d.dates, r.rules.briefDates) && !eventDate(f.t, d.b) {
 				r.addAt(Offer, tailor.Block, f.name, f.t.span(d.b, d.e), "a date the brief does not give")
 			}
 		}
@@ -484,4 +484,37 @@ func sentenceWords(t *text, b int) []word {
 		}
 	}
 	return ws[s:e]
+}
+
+// An event's day is not an offer's term: "Trail cleanup day is Dec 6",
+// "join the tasting on Oct 3". A date is an event's when its sentence
+// names an event and nothing of an offer: no discount, price, code,
+// deadline or sale ("sale day is Dec 6", "ends Dec 6", "15% off on Dec 6"
+// are offers, and a made-up one stays blocked).
+var (
+	eventDayNouns = map[string]bool{"cleanup": true, "clean-up": true, "meetup": true, "meet-up": true, "race": true,
+		"workshop": true, "festival": true, "fair": true, "market": true, "tasting": true, "talk": true, "party": true,
+		"concert": true, "parade": true, "potluck": true, "fundraiser": true, "hike": true, "swap": true,
+		"screening": true, "volunteer": true, "volunteers": true, "volunteering": true, "drive": true, "walk": true,
+		"ride": true, "run": true, "clinic": true, "demo": true, "open": true, "celebration": true, "gathering": true}
+	offerWords = map[string]bool{"off": true, "save": true, "saving": true, "savings": true, "discount": true,
+		"discounts": true, "deal": true, "deals": true, "sale": true, "sales": true, "offer": true, "offers": true,
+		"code": true, "promo": true, "coupon": true, "free": true, "bonus": true, "credit": true, "price": true,
+		"prices": true, "cashback": true, "ends": true, "end": true, "ending": true, "expires": true, "expire": true,
+		"valid": true, "through": true, "thru": true, "until": true, "till": true, "til": true, "by": true,
+		"last": true, "only": true, "deadline": true, "apply": true, "terms": true, "member": true, "members": true,
+		"percent": true, "rate": true, "apr": true, "apy": true, "points": true, "reward": true, "rewards": true}
+)
+
+func eventDate(t *text, b int) bool {
+	event := false
+	for _, w := range sentenceWords(t, b) {
+		switch {
+		case offerWords[w.s] || strings.ContainsAny(w.s, "%$€£"):
+			return false
+		case eventDayNouns[w.s]:
+			event = true
+		}
+	}
+	return event
 }

@@ -163,6 +163,12 @@ func inclusiveCelebration(ws []word) bool {
 		if inclusiveOpeners[w.s] && i+2 < len(ws) && ws[i+1].s == "you" && celebrateVerbs[ws[i+2].s] {
 			open = true
 		}
+		// "Whether you're making sweets for Diwali, pie for Thanksgiving or
+		// soup on a Tuesday": the festivals are options, one of them the
+		// reader's or none. ("Whether your Diwali…" makes one theirs.)
+		if w.s == "whether" && i+2 < len(ws) && ws[i+1].s == "you" && (ws[i+2].s == "are" || ws[i+2].s == "re" || optionVerbs[ws[i+2].s]) {
+			open = true
+		}
 		if festivals[w.s] && !seen[w.s] {
 			seen[w.s] = true
 			n++
@@ -170,5 +176,9 @@ func inclusiveCelebration(ws []word) bool {
 	}
 	return open && n >= 2
 }
+
+// optionVerbs after "whether you" start a list of what readers do.
+var optionVerbs = map[string]bool{"cook": true, "bake": true, "host": true, "make": true, "plan": true, "serve": true,
+	"need": true, "want": true, "prefer": true, "like": true, "love": true}
 
 var celebrateVerbs = map[string]bool{"celebrate": true, "observe": true, "mark": true, "honor": true, "honour": true, "spend": true, "gather": true, "feast": true}

@@ -23,6 +23,11 @@ const (
 	struggl = `(?:struggling|dealing|coping|living|suffering|battling|fighting|diagnosed|worried|anxious|embarrassed|ashamed|tired|sick|stressed|trying|hoping|planning|thinking|ready|afraid|scared|need\s+help|having\s+trouble|help)\s+(?:with|from|about|of|for|to|by|on)\s+(?:your\s+|a\s+|an\s+|the\s+|those\s+|that\s+)?`
 )
 
+// ourFolks is the reader's family, whose faith is the reader's too.
+const ourFolks = `(?:your\s+(?:whole\s+|extended\s+|big\s+)?(?:family's|family|household's|parents'|grandparents'|kids'|children's|folks'|community's|clan's)` +
+	`|(?:you\s+and\s+your|your)\s+(?:whole\s+)?(?:family|household|kids|children|parents|loved\s+ones|folks)\s+(?:celebrates?|observes?|marks?|keeps?|gathers?\s+for|get\s+together\s+for)` +
+	`|you\s+and\s+your\s+(?:whole\s+)?(?:family|household|kids|children|parents|loved\s+ones|folks)(?:'s)?)\s+(?:own\s+|annual\s+|big\s+|first\s+)?`
+
 // skinTone is a complexion or hair texture that stands for ethnicity.
 const (
 	skinTone    = `melanin[\s\-]+rich|melanated|deep(?:er)?|dark(?:er)?|brown|black|olive`
@@ -254,6 +259,10 @@ var sensitiveCategories = []sensitiveCategory{
 		likeYouRule(religion),
 		asRule(religion),
 		attrRule("your-faith", your, relTerms),
+		// The reader's family's festival or faith: "your family's Holi
+		// colours", "when you and your kids celebrate Eid". The festival
+		// said to everyone ("Holi colours wash off with Dew Drop") is not.
+		attrRule("your-family's-faith", ourFolks, relTerms),
 		newRule("practice", "fast fasting observe observing celebrate celebrating practice pray praying worship attend church keeping kosher halal passover ramadan lent diwali eid hanukkah shabbat sabbath navratri kippur",
 			`(?:break|breaking)\s+your\s+fast|(?:since|as|because|now\s+that|while|when)\s+you\s+(?:observe|celebrate|practice|practise|pray|fast|attend\s+church|go\s+to\s+church|go\s+to\s+mosque|worship|keep\s+kosher|keep\s+halal|eat\s+halal|eat\s+kosher)|(?:are\s+you\s+)?(?:fasting|observing|celebrating|keeping\s+(?:kosher|halal)|keeping)\s+(?:[a-z]+\s+){0,2}(?:ramadan|lent|yom\s+kippur|passover|diwali|eid|hanukkah|shabbat|the\s+sabbath|navratri|kosher|halal)(?:\s+[a-z]+){0,3}\s*\?`),
 	}},

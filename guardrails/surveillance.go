@@ -26,9 +26,16 @@ const (
 	partOfDay  = `(?:morning|evening|night|afternoon|lunchtime|dinnertime|bedtime)`
 	clockWords = `(?:(?:just|shortly|a\s+little|right|not\s+long|well|sometime|some\s+time)\s+)?(?:at|around|about|after|before|past|gone|near|nearly|almost|close\s+to|by)\s+` +
 		`(?:(?:half|(?:a\s+)?quarter|ten|twenty|five)\s+(?:past|to|after)\s+` + hourWord + `|` + hourWord + `(?:[\s\-](?:thirty|fifteen|forty[\s\-]five|o'clock))?)` +
-		`(?:\s+(?:in\s+the\s+` + partOfDay + `|at\s+night|(?:last|that|this|on\s+(?:a\s+)?\w+)\s+` + partOfDay + `|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|o'clock|last\s+night|tonight)|\s*(?:am|pm)\b|\s*[.,;!?]|\s*$|\s+(?:and|but|is|was|are|were|so|when|it|then)\b)`
+		`(?:\s+(?:in\s+the\s+` + partOfDay + `|at\s+night|(?:last|that|this|on\s+(?:a\s+)?\w+)\s+` + partOfDay + `|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|o'clock|last\s+night|tonight)|\s*(?:am|pm)\b|\s*[ap]\.\s?m\b\.?|\s*[.,;!?]|\s*$|\s+(?:and|but|is|was|are|were|so|when|it|then)\b)`
 	dayPart = `(?:on\s+(?:a\s+)?)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+` + partOfDay +
-		`|(?:late|early)\s+(?:last\s+|that\s+|on\s+\w+\s+)?(?:night|evening|morning)|in\s+the\s+(?:small|wee|early)\s+hours|over\s+(?:your\s+)?(?:breakfast|lunch|dinner|morning\s+coffee)|on\s+your\s+(?:commute|lunch\s+break|coffee\s+break)`
+		`|(?:late|early)\s+(?:last\s+|that\s+|on\s+\w+\s+)?(?:night|evening|morning)|in\s+the\s+(?:small|wee|early)\s+hours|over\s+(?:your\s+)?(?:breakfast|lunch|dinner|morning\s+coffee)|on\s+your\s+(?:commute|lunch\s+break|coffee\s+break)|` + routineHour
+	// routineHour is the hour said by the reader's routine and pinned to a
+	// day: "after work on Friday", "on Sunday before school", "after
+	// dinner last night". Without the day ("join a class after work") it
+	// is advice, not a time the brand saw.
+	routineHour = `(?:(?:just\s+|right\s+|straight\s+)?(?:after|before|during)\s+(?:work|school|class|dinner|lunch|breakfast|the\s+school\s+run|the\s+gym|your\s+(?:shift|workout|run|commute))` +
+		`\s+(?:on\s+(?:a\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|last\s+night|(?:last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b` +
+		`|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:just\s+|right\s+)?(?:after|before)\s+(?:work|school|class|dinner|lunch|breakfast|the\s+gym|your\s+(?:shift|workout|run|commute))\b)`
 	// viewedBy is the reader viewing, done: "you were eyeing", "you
 	// browsed", "your last visit" ("if you're visiting on Saturday" plans).
 	viewedBy   = `you(?:'ve|\s+have|\s+were|\s+was)?\s+(?:been\s+)?(?:just\s+|still\s+|last\s+|first\s+)?` + viewedVerb
@@ -39,11 +46,12 @@ var surveillanceRules = []*rule{
 	// "On Sunday night you browsed our rain shells": a time of day in
 	// words, then the reader's viewing, in one sentence. (The viewing
 	// first is viewingTimes' work.)
-	newRule("the time of day the customer did something", "morning evening night afternoon lunchtime dinnertime bedtime clock hours breakfast lunch dinner commute half quarter three four five six seven eight nine ten eleven twelve spent spending",
+	// "m" is "6 p.m."; the days and "yesterday" pin a routineHour.
+	newRule("the time of day the customer did something", "morning evening night afternoon lunchtime dinnertime bedtime clock hours breakfast lunch dinner commute half quarter three four five six seven eight nine ten eleven twelve spent spending m monday tuesday wednesday thursday friday saturday sunday yesterday",
 		`(?:`+clockWords+`|`+dayPart+`)[,\s]+(?:[^.!?;\n]{0,40}?\s)?`+viewedBy+
 			// "Spent the evening browsing our shells?"
 			`|(?:spent|spending)\s+(?:the|your|all|last|this|that|another)\s+(?:whole\s+|entire\s+)?(?:evening|night|morning|afternoon|lunch\s+break|lunch\s+hour)\s+(?:\w+\s+)?(?:browsing|looking\s+at|scrolling|searching|shopping|window[\s\-]shopping|eyeing|checking\s+out|clicking)`),
-	newRule("the time of day the customer did something", "#time am pm midnight noon clock dawn morning night lunchtime lunch bedtime evening afternoon",
+	newRule("the time of day the customer did something", "#time am pm m midnight noon clock dawn morning night lunchtime lunch bedtime evening afternoon",
 		activity+`\b[^.!?;\n]{0,40}?\b(?:at|around|about|until|till|past|after|before|during|in)\s+`+timeOfDay+
 			`|(?:at|around|about)\s+`+timeOfDay+`[,\s]+(?:you|when\s+you|while\s+you)\b`+
 			`|(?:up|awake|online|still\s+up|still\s+awake)\s+(?:at|around|until|till|past)\s+`+timeOfDay+
@@ -62,6 +70,19 @@ var surveillanceRules = []*rule{
 			`|(?:you've|you\s+have)\s+(?:been|come)\s+back\s+`+countWord+`\s+times`+
 			`|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time\s+(?:that\s+)?(?:you(?:'ve|\s+have)?|today|this\s+week)`+
 			`|(?:every|each)\s+(?:morning|evening|night|weekday|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:at|around)\s+`+timeOfDay),
+	// Open tracking said as the reader's habit: "you never miss our
+	// emails", "you always open our newsletter", "not one of our emails
+	// goes unread". A promise ("so you never miss an email") is not.
+	newRule("how often the customer did something", "miss missed skip skipped ignore ignored open opened read click clicked check checked unread unopened",
+		`you(?:'ve|\s+have)?\s+(?:never|rarely|hardly\s+ever|always|reliably|faithfully|religiously)\s+(?:once\s+)?(?:miss(?:ed)?|skip(?:ped)?|ignored?|open(?:ed)?|read|click(?:ed)?(?:\s+on)?|check(?:ed)?)\s+(?:a\s+|an\s+|one\s+of\s+|any\s+of\s+)?(?:single\s+)?(?:our|the|these)\s+(?:\w+\s+)?`+ourMail+
+			`|(?:not|never)\s+(?:once\s+)?(?:a|one)\s+(?:single\s+)?(?:of\s+our\s+)?`+ourMail+`\s+(?:of\s+ours\s+)?(?:goes|went|has\s+gone|gets\s+left|got\s+left|sits|sat)\s+(?:unread|unopened)`+
+			`|you\s+(?:open|read|click)\s+(?:our|the|these)\s+`+ourMail+`\s+(?:the\s+)?(?:minute|moment|second|instant|as\s+soon\s+as)`).filter(func(t *text, m match) bool {
+		switch prevWord(t, m.b) {
+		case "so", "sure", "that", "ensure", "ensures", "if", "when", "and", "once":
+			return false // "add us so you never miss our emails"
+		}
+		return true
+	}),
 	newRule("how much the customer spent", "spent spend spending paid dropped splurged #money",
 		`(?:you(?:'ve|\s+have)?\s+(?:spent|spend|paid|dropped|splurged)|after\s+(?:spending|dropping)|your\s+(?:total\s+)?(?:spend|spending))\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|a\s+total\s+of\s+)?[$€£]?\s?\d[\d,.]*\d`+
 			`|your\s+[$€£]\s?\d[\d,.]*\s+(?:order|orders|purchase|purchases|basket|cart|haul)`+
@@ -89,6 +110,9 @@ var surveillanceRules = []*rule{
 			`|your\s+(?:credit\s+report|credit\s+score|location\s+data|browsing\s+history|search\s+history|fitness\s+tracker|health\s+data|bank\s+statements?|social\s+media|smartwatch|phone)\s+(?:says|shows|tells|told|suggests|reveals|showed)`+
 			`|your\s+(?:recent\s+)?searches\s+(?:on|for)`).severity(tailor.Block),
 }
+
+// ourMail is what the brand sends, in the words of open tracking.
+const ourMail = `(?:emails?|e-mails?|messages?|newsletters?|texts?|notifications?|updates?|mailers?|mailouts?)\b`
 
 // Surveillance by implication: the brand's noticing a habit rather than
 // counting it ("we noticed you keep checking the schedule"), the hour said
@@ -170,8 +194,17 @@ func viewingTimes(t *text) [][2]int {
 		// Most viewing has no time of day after it: look for a word of
 		// one in the rest of the sentence before running the pattern.
 		end := min(len(t.norm), w.b+200)
-		if k := strings.IndexAny(t.norm[w.e:end], ".!?;\n"); k >= 0 {
-			end = w.e + k + 1
+		for from := w.e; ; {
+			k := strings.IndexAny(t.norm[from:end], ".!?;\n")
+			if k < 0 {
+				break
+			}
+			if meridiemDot(t.norm, from+k) {
+				from += k + 1 // "6 p.m.": the first dot ends no sentence
+				continue
+			}
+			end = from + k + 1
+			break
 		}
 		timely := false
 		for _, x := range t.words[i+1:] {
@@ -191,6 +224,12 @@ func viewingTimes(t *text) [][2]int {
 		}
 	})
 	return out
+}
+
+// meridiemDot reports whether s[i] is the dot inside "a.m." or "p.m.".
+func meridiemDot(s string, i int) bool {
+	return i >= 1 && i+1 < len(s) && s[i] == '.' && (s[i-1] == 'a' || s[i-1] == 'p') && s[i+1] == 'm' &&
+		(i == 1 || s[i-2] == ' ' || isDigitByte(s[i-2]))
 }
 
 func checkSurveillance(r *run) {
@@ -215,7 +254,8 @@ func checkSurveillance(r *run) {
 var timeWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`one two three four five six seven eight nine ten eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12
-		01 02 03 04 05 06 07 08 09 morning evening night afternoon lunchtime dinnertime bedtime tonight hours breakfast lunch dinner commute break`) {
+		01 02 03 04 05 06 07 08 09 morning evening night afternoon lunchtime dinnertime bedtime tonight hours breakfast lunch dinner commute break
+		monday tuesday wednesday thursday friday saturday sunday yesterday`) {
 		m[w] = true
 	}
 	return m
