@@ -55,11 +55,17 @@ func checkJudge(r *run) {
 				continue
 			}
 			jc := judgeChecks[v.Label]
+			if jc.tone != "" && !avoided[jc.tone] {
+				label, ok := avoidedPressure(v, avoided)
+				if !ok {
+					continue
+				}
+				jc = judgeChecks[label]
+			}
 			// One word is too little to go on: a report needs two features
 			// that pushed towards the label, one with a content word ("?" and
 			// "your" alone make any question to the reader look sensitive).
 			if v.Unsafe < jc.min || len(v.Evidence) < 2 || !slices.ContainsFunc(v.Evidence, hasContentWord) ||
-				jc.tone != "" && !avoided[jc.tone] ||
 				v.Label != classify.Injection && !addressesReader(sentence, name) {
 				continue
 			}
@@ -71,6 +77,29 @@ func checkJudge(r *run) {
 				jc.what, 100*v.Unsafe, quoteAll(v.Evidence)))
 		}
 	}
+}
+
+// pressureTones are the judge's tone labels: neighbouring pressure tactics
+// the model often splits one sentence between ("everyone else already
+// upgraded, so why are you still waiting?" is about half pushy, half guilt).
+var pressureTones = []string{classify.Pushy, classify.Fear, classify.Guilt}
+
+// nearTie is how close to the most likely label a pressure tone must come
+// to count: a brand that avoids guilt trips is not let off because the
+// model leaned, by a few points, to calling the sentence pushy.
+const nearTie = 0.8
+
+// avoidedPressure returns the likeliest pressure tone the brand avoids, when
+// it comes within nearTie of the sentence's most likely label.
+func avoidedPressure(v classify.Verdict, avoided map[string]bool) (string, bool) {
+	top := slices.Index(classify.Labels, v.Label)
+	best, bestP := "", 0.0
+	for _, l := range pressureTones {
+		if p := v.P[slices.Index(classify.Labels, l)]; avoided[judgeChecks[l].tone] && p >= nearTie*v.P[top] && p > bestP {
+			best, bestP = l, p
+		}
+	}
+	return best, best != ""
 }
 
 // addressesReader reports whether a (normalised, lower-case) sentence speaks

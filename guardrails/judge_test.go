@@ -24,6 +24,10 @@ func TestJudge(t *testing.T) {
 		{"an ordinary sms with its sender prefix", "Acme Outdoor: new trail shoes just landed.", nil, ""},
 		{"guilt the brand avoids", "Everyone else on your team already upgraded, so why are you still waiting?", []string{"guilt-tripping"}, Tone},
 		{"guilt the brand allows", "Everyone else on your team already upgraded, so why are you still waiting?", nil, ""},
+		// The judge splits that sentence about evenly between pushy and
+		// guilt; a fear appeal is far behind both, so a brand that avoids
+		// only fear is not told it sounds like one.
+		{"pushy guilt, the brand avoids only fear", "Everyone else on your team already upgraded, so why are you still waiting?", []string{"fear-mongering"}, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

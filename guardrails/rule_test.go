@@ -89,7 +89,7 @@ var triggerCorpus = []string{
 }
 
 // TestRuleAlternatives checks that a rule's alternatives are its pattern cut
-// at the top-level bars, and that most rules have them (see searchFor).
+// at the top-level bars, and that many rules have them (see searchFor).
 func TestRuleAlternatives(t *testing.T) {
 	split := 0
 	for _, r := range allRules {
@@ -101,7 +101,10 @@ func TestRuleAlternatives(t *testing.T) {
 			split++
 		}
 	}
-	if split < len(allRules)/2 {
+	// Rules with capture groups or one alternative are searched whole; the
+	// rest split (about half of them). A third guards against splitting
+	// that quietly stopped working.
+	if split < len(allRules)/3 {
 		t.Errorf("only %d of %d rules split into alternatives", split, len(allRules))
 	}
 	for _, c := range []struct {

@@ -200,6 +200,8 @@ type Verdict struct {
 	// Evidence are the known features that pushed most towards Label, at
 	// most five, strongest first.
 	Evidence []string
+	// P is every label's probability, in the order of Labels.
+	P []float64
 }
 
 // Classify reads one sentence.
@@ -225,7 +227,7 @@ func (m *Model) Classify(sentence string) Verdict {
 			best = k
 		}
 	}
-	v := Verdict{Label: Labels[best], Unsafe: 1 - p[0]}
+	v := Verdict{Label: Labels[best], Unsafe: 1 - p[0], P: p}
 	if p[0] >= p[best] {
 		v.Label = OK
 	}
