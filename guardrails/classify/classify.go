@@ -104,8 +104,8 @@ const seed = 20261122
 
 // Threshold is the P(unsafe) from which a sentence is reported, chosen by
 // 5-fold cross-validation on the corpus (TestCrossValidation): at 0.9 about
-// 0.1% of safe sentences and 45% of unsafe ones are hit; at 0.8, 0.3% and
-// 62% (0.9% on the written corpus alone, whose safe lines are harder than
+// 0.2% of safe sentences and 48% of unsafe ones are hit; at 0.8, 0.3% and
+// 64% (0.9% on the written corpus alone, whose safe lines are harder than
 // the holdouts' many plain ones). Copy runs to five sentences or more, so
 // 0.9% a sentence would flag several per cent of safe variants: too many
 // for a reviewer's queue.
