@@ -1,6 +1,7 @@
 package guardrails
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -401,24 +402,15 @@ func (r *rule) triggeredByScan(t *text, i int, digit bool) bool {
 }
 
 // splitTop splits a "|"-separated list at the top level only: a phrase may
-// hold a regular expression with its own bars.
+// hold a regular expression with its own bars. The lists are the rules'
+// own, so one that is not well formed is a build defect, as a pattern that
+// does not compile is.
 func splitTop(list string) []string {
-	var parts []string
-	depth, start := 0, 0
-	for i := 0; i < len(list); i++ {
-		switch list[i] {
-		case '(':
-			depth++
-		case ')':
-			depth--
-		case '|':
-			if depth == 0 {
-				parts = append(parts, list[start:i])
-				start = i + 1
-			}
-		}
+	parts := topAlternatives(list)
+	if parts == nil {
+		panic(fmt.Sprintf("guardrails: phrase list %q is not well formed", list))
 	}
-	return append(parts, list[start:])
+	return parts
 }
 
 // topLevel blanks out the parenthesised groups of a phrase, leaving the
