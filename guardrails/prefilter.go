@@ -174,62 +174,39 @@ func (p *prefilter) match(s string) bool { return p.matchIn(s, nil) }
 // (nil: unknown), satisfies the prefilter. Most literals are in neither:
 // a pair the text lacks rules a literal out without searching s for it.
 func (p *prefilter) matchIn(s string, seen *pairSet) bool {
-	if p == nil {
-		return true
-	}
-	if p.and {
-		for _, l := range p.lits {
-			if !has(s, l, seen) {
-				return false
-			}
-		}
-		for _, q := range p.subs {
-			if !q.matchIn(s, seen) {
-				return false
-			}
-		}
-		return true
-	}
-	for _, l := range p.lits {
-		if has(s, l, seen) {
-			return true
-		}
-	}
-	for _, q := range p.subs {
-		if q.matchIn(s, seen) {
-			return true
-		}
-	}
-	return false
+	return p.holds(func(lit string) bool { return has(s, lit, seen) })
 }
 
 // mayMatch reports whether some stretch of a text whose byte pairs are seen
 // may satisfy the prefilter: false for sure when the whole text lacks what
 // it requires, which spares trying it window by window.
-func (p *prefilter) mayMatch(seen *pairSet) bool {
+func (p *prefilter) mayMatch(seen *pairSet) bool { return p.holds(seen.mayHold) }
+
+// holds evaluates the formula with lit telling whether a literal holds.
+func (p *prefilter) holds(lit func(string) bool) bool {
 	if p == nil {
 		return true
 	}
 	if p.and {
 		for _, l := range p.lits {
-			if !seen.mayHold(l) {
+			if !lit(l) {
 				return false
 			}
 		}
 		for _, q := range p.subs {
-			if !q.mayMatch(seen) {
+			if !q.holds(lit) {
 				return false
 			}
 		}
 		return true
 	}
 	for _, l := range p.lits {
-		if seen.mayHold(l) {
+		if lit(l) {
 			return true
 		}
 	}
 	for _, q := range p.subs {
-		if q.mayMatch(seen) {
+		if q.holds(lit) {
 			return true
 		}
 	}
