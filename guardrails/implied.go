@@ -954,6 +954,22 @@ func reportHints(r *run, hints []factHint, check, msg string) {
 // "you", "your" or the reader's first name (name, normalised; "" for none),
 // or, if questions count, is a question.
 func sentenceAddressesReader(t *text, i int, questions bool, name string) bool {
+	sentence := sentenceAround(t, i)
+	for _, w := range sentence {
+		if secondPerson[w.s] || name != "" && w.s == name {
+			return true
+		}
+	}
+	if !questions {
+		return false
+	}
+	rest := t.norm[sentence[len(sentence)-1].e:]
+	end := strings.IndexAny(rest, ".!?;\n")
+	return end >= 0 && rest[end] == '?'
+}
+
+// sentenceAround returns the words of the sentence that holds word i.
+func sentenceAround(t *text, i int) []word {
 	ws := t.words
 	b, e := i, i
 	for b > 0 && !hasByteIn(t.norm[ws[b-1].e:ws[b].b], ".!?;\n") {
@@ -962,33 +978,12 @@ func sentenceAddressesReader(t *text, i int, questions bool, name string) bool {
 	for e+1 < len(ws) && !hasByteIn(t.norm[ws[e].e:ws[e+1].b], ".!?;\n") {
 		e++
 	}
-	for _, w := range ws[b : e+1] {
-		if secondPerson[w.s] || name != "" && w.s == name {
-			return true
-		}
-	}
-	if !questions {
-		return false
-	}
-	rest := t.norm[ws[e].e:]
-	end := strings.IndexAny(rest, ".!?;\n")
-	return end >= 0 && rest[end] == '?'
+	return ws[b : e+1]
 }
 
 // sentenceHas reports whether the sentence around word i holds a word of set.
 func sentenceHas(t *text, i int, set map[string]bool) bool {
-	ws := t.words
-	for b := i; b >= 0 && (b == i || !hasByteIn(t.norm[ws[b].e:ws[b+1].b], ".!?;\n")); b-- {
-		if set[ws[b].s] {
-			return true
-		}
-	}
-	for e := i + 1; e < len(ws) && !hasByteIn(t.norm[ws[e-1].e:ws[e].b], ".!?;\n"); e++ {
-		if set[ws[e].s] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(sentenceAround(t, i), func(w word) bool { return set[w.s] })
 }
 
 // keyHints are the telling words of a fact's key: "household_income" hints
