@@ -56,7 +56,7 @@ func checkBrand(r *run) {
 // brand wrote it ("no excuses needed") is banned however it goes on.
 func permissionNo(t *text, m match, banned string) bool {
 	got := t.norm[m.b:m.e]
-	if !strings.HasPrefix(got, "no ") || strings.Join(wordsOf(got), " ") == strings.Join(wordsOf(banned), " ") {
+	if !strings.HasPrefix(got, "no ") || slices.Equal(wordsOf(got), wordsOf(banned)) {
 		return false
 	}
 	switch nextWord(t, m.e) {
