@@ -86,13 +86,17 @@ type Config struct {
 	// retrieval section reports it as the worker's setting.
 	EfSearch int
 	// EfSweep are the hnsw.ef_search values the retrieval section
-	// measures besides the worker's (default 40, 100, 150, 200).
+	// measures besides the worker's (default DefaultEfSweep).
 	EfSweep []int
 	// Keep leaves the schemas in place for inspection.
 	Keep bool
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
 }
+
+// DefaultEfSweep are the hnsw.ef_search values measured besides the
+// worker's when Config.EfSweep is nil.
+var DefaultEfSweep = []int{40, 100, 150, 200}
 
 func (c Config) withDefaults() Config {
 	c.SchemaPrefix = cmp.Or(c.SchemaPrefix, "bench")
@@ -105,7 +109,7 @@ func (c Config) withDefaults() Config {
 		c.Sweep = []int{1, 4, 16, 64}
 	}
 	if c.EfSweep == nil {
-		c.EfSweep = []int{40, 100, 150, 200}
+		c.EfSweep = DefaultEfSweep
 	}
 	c.SweepJobs = cmp.Or(c.SweepJobs, max(c.Jobs/5, 20))
 	c.Variants = cmp.Or(c.Variants, 3)

@@ -69,7 +69,7 @@ func run(ctx context.Context, args []string) error {
 		probe     = fs.Int("probe-db-conns", 20, "add a model-latency run with the worker's Postgres pool at this size; 0 skips it")
 		profile   = fs.String("cpuprofile", "", "write the worker's CPU profile of the latency-0 run to this file")
 		efSearch  = fs.Int("ef-search", 0, "the worker's hnsw.ef_search, as tailor worker -ef-search; 0 keeps the server's (pgvector's default 40)")
-		efSweep   = fs.String("ef-sweep", "40,100,150,200", "hnsw.ef_search values the retrieval section measures besides the worker's")
+		efSweep   = fs.String("ef-sweep", joinInts(bench.DefaultEfSweep), "hnsw.ef_search values the retrieval section measures besides the worker's")
 		keep      = fs.Bool("keep", false, "keep the benchmark's schemas for inspection")
 		only      = fs.String("only", "", "run one section alone and print its results as JSON: retrieval")
 	)
@@ -191,4 +191,13 @@ func positiveInts(flagName, list string, max int) ([]int, error) {
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// joinInts writes numbers as positiveInts reads them.
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ",")
 }
