@@ -3,10 +3,11 @@
 // a sensitive attribute implied about the reader, surveillance detail, text
 // addressed to a reviewer or a model, and pushy, fearful or guilt-laden tone.
 //
-// It is a multinomial logistic regression over word unigrams and bigrams,
-// trained when first used on the labelled sentences in corpus/ (written for
-// this project, plus the sentences of the evaluation sets already run, in
-// holdouts.jsonl: those sets are no longer blind for the judge).
+// It is a multinomial logistic regression over word unigrams, their stems
+// and bigrams, trained when first used on the labelled sentences in corpus/
+// (written for this project, plus the sentences of the evaluation sets
+// already run, in holdouts.jsonl: those sets are no longer blind for the
+// judge).
 // Training is deterministic, so the same corpus always gives the same model
 // and the same findings. It is a statistical judge: the guardrails report its
 // hits as flags for a human reviewer, never as blocks.
@@ -104,8 +105,8 @@ const seed = 20261122
 
 // Threshold is the P(unsafe) from which a sentence is reported, chosen by
 // 5-fold cross-validation on the corpus (TestCrossValidation): at 0.9 about
-// 0.2% of safe sentences and 48% of unsafe ones are hit; at 0.8, 0.3% and
-// 64% (0.9% on the written corpus alone, whose safe lines are harder than
+// 0.2% of safe sentences and 50% of unsafe ones are hit; at 0.8, 0.4% and
+// 65% (0.9% on the written corpus alone, whose safe lines are harder than
 // the holdouts' many plain ones). Copy runs to five sentences or more, so
 // 0.9% a sentence would flag several per cent of safe variants: too many
 // for a reviewer's queue.

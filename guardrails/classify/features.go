@@ -20,12 +20,12 @@ const (
 	end   = "</s>"
 )
 
-// features are a sentence's words and word pairs, hashed (FNV-1a, so the
+// features are a sentence's words, their stems and word pairs, hashed (FNV-1a, so the
 // same sentence always gives the same features). Numbers are reduced to
 // their shape by Words, so the model learns "the <num> times you" rather
 // than particular counts.
 func features(words []string) []feature {
-	feats := make([]feature, 0, 2*len(words)+1)
+	feats := make([]feature, 0, 3*len(words)+1)
 	for i, w := range words {
 		feats = append(feats, feature{hashString(w), i, -1})
 	}
@@ -35,7 +35,30 @@ func features(words []string) []feature {
 		feats = append(feats, feature{pair(prevHash, h), prev, i})
 		prev, prevHash = i, h
 	}
-	return append(feats, feature{pair(prevHash, hashString(end)), prev, len(words)})
+	feats = append(feats, feature{pair(prevHash, hashString(end)), prev, len(words)})
+	// A word's stem too, when it has one: the corpus has "browsing" where
+	// fresh copy says "browsed".
+	for i, w := range words {
+		if st := stem(w); st != w {
+			feats = append(feats, feature{hashString(st) ^ stemSalt, i, -1})
+		}
+	}
+	return feats
+}
+
+// stemSalt keeps a stem's feature apart from the same letters as a word:
+// "brows" the stem is not "brows" the word.
+const stemSalt = 0x5bd1e995
+
+// stem strips a few English suffixes: a crude stemmer, enough to let
+// "browsing", "browsed" and "browses" share a feature.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s", "ly", "er"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
 
 // name spells a feature out for evidence.
