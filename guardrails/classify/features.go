@@ -20,10 +20,10 @@ const (
 	end   = "</s>"
 )
 
-// features are a sentence's words, their stems and word pairs, hashed (FNV-1a, so the
-// same sentence always gives the same features). Numbers are reduced to
-// their shape by Words, so the model learns "the <num> times you" rather
-// than particular counts.
+// features are a sentence's words, their stems and word pairs, hashed
+// (FNV-1a, so the same sentence always gives the same features). Numbers
+// are reduced to their shape by Words, so the model learns "the <num> times
+// you" rather than particular counts.
 func features(words []string) []feature {
 	feats := make([]feature, 0, 3*len(words)+1)
 	for i, w := range words {
