@@ -26,3 +26,39 @@ func TestBlind18AssistantErrands(t *testing.T) {
 		{"voice assistant works", "", "Works with your voice assistant, so you can book hands-free.", nil},
 	}, nil, PromptInjection)
 }
+
+// The hour said by the reader being up late while viewing, said to them:
+// "still awake and scrolling?", "your late-night browsing". Late-night
+// opening hours, an invitation to stay up, and late without viewing are not.
+func TestBlind18LateViewing(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"awake so late scrolling", "", "Awake so late scrolling our rain shells, Dana?", []string{"privacy.surveillance flag body [0,23]"}},
+		{"still up and shopping", "", "Still up and shopping this late? The shell is 15% off.", []string{"privacy.surveillance flag body [0,31]"}},
+		{"your late-night browsing", "", "Your late-night browsing paid off: the boots are back.", []string{"privacy.surveillance flag body [0,24]"}},
+		{"late-night scrolling again", "", "Late-night scrolling again? These socks are worth it.", []string{"privacy.surveillance flag body [0,26]"}},
+		{"up late again, eyeing", "", "Up late again, eyeing the fleece?", []string{"privacy.surveillance flag body [0,21]"}},
+		{"late-night shopping at the store", "", "Late-night shopping is back at the store every Thursday.", nil},
+		{"stay up late browsing", "", "Stay up late browsing our winter guide.", nil},
+		{"up late", "", "Up late? Our app works any hour.", nil},
+		{"the late-night class", "", "Book the late-night class if you train after work.", nil},
+	}, nil, Surveillance)
+}
+
+// The reader seen at a place by name, in a greeting: "great seeing you at
+// our Hawthorne store". A greeting with no place, a place with no name
+// and a future meeting are not.
+func TestBlind18SeenAtNamedPlace(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"great seeing you at our Hawthorne store", "", "Great seeing you at our Hawthorne store, Dana.", []string{"privacy.surveillance flag body [0,33]"}},
+		{"lovely to spot you over in Alberta", "", "Lovely to spot you over in Alberta on Saturday.", []string{"privacy.surveillance flag body [0,34]"}},
+		{"good to have you up in the neighbourhood", "", "Good to have you up in the neighbourhood.", []string{"privacy.surveillance flag body [0,40]"}},
+		{"nice to see you again in Sellwood", "", "Nice to see you again in Sellwood. The shell is 15% off.", []string{"privacy.surveillance flag body [0,33]"}},
+		{"good to see you again", "", "Good to see you again, Dana.", nil},
+		{"great to see you in class", "", "Great to see you in class this week.", nil},
+		{"nice to see you at one of our stores", "", "Nice to see you at one of our stores.", nil},
+		{"see you at the market", "", "See you at the Saturday Market!", nil},
+		{"the brand's own name", "", "Good to see you at Acme Outdoor again.", nil},
+	}, nil, Surveillance)
+}
