@@ -1,7 +1,10 @@
 package guardrails
 
 import (
+	"slices"
 	"testing"
+
+	tailor "github.com/tailorhq/tailor"
 )
 
 // Cases for the rule classes added or widened after blind holdout 18's
@@ -61,4 +64,31 @@ func TestBlind18SeenAtNamedPlace(t *testing.T) {
 		{"see you at the market", "", "See you at the Saturday Market!", nil},
 		{"the brand's own name", "", "Good to see you at Acme Outdoor again.", nil},
 	}, nil, Surveillance)
+}
+
+// The reader's birthday said without its date, for a customer whose birth
+// date the brand holds: "happy early birthday", "your birthday week",
+// "another trip around the sun". Someone else's birthday, the brand's own
+// and a birthday gift are not.
+func TestBlind18OwnBirthday(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"your birthday week", "", "Your birthday week deserves new trail shoes.", []string{"privacy.pii_echo block body [0,13]"}},
+		{"happy early birthday", "", "Happy early birthday, Dana! Here is 15% off.", []string{"privacy.pii_echo block body [0,20]"}},
+		{"it's nearly birthday month", "", "It's nearly birthday month, so treat yourself.", []string{"privacy.pii_echo block body [0,26]"}},
+		{"another lap around the sun", "", "Another lap around the sun calls for a new fleece.", []string{"privacy.pii_echo block body [0,26]"}},
+		{"as you turn forty", "", "New shoes as you turn forty this spring.", []string{"privacy.pii_echo block body [10,27]"}},
+		{"your zodiac sign", "", "A jacket made for your zodiac sign.", []string{"privacy.pii_echo block body [18,34]"}},
+		{"birthday gift for your dad", "", "A birthday gift for your dad who runs trails.", nil},
+		{"happy birthday to us", "", "Happy birthday to us: Acme turns ten.", nil},
+		{"say happy birthday", "", "Say happy birthday to a trail buddy with a gift card.", nil},
+		{"our birthday month", "", "It's our birthday month, and members get 15% off.", nil},
+		{"turn the page", "", "As you turn the page on winter, lace up.", nil},
+	}, nil, PIIEcho)
+	noBirthDate := func(in *Input) {
+		in.Profile.Facts = slices.DeleteFunc(in.Profile.Facts, func(f tailor.Fact) bool { return f.Key == "birth_date" })
+	}
+	runSpanCases(t, []spanCase{
+		{"no birth date on file", "", "Happy early birthday, Dana! Here is 15% off.", nil},
+	}, noBirthDate, PIIEcho)
 }

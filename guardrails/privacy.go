@@ -178,12 +178,51 @@ func checkPII(r *run, fact tailor.Fact) {
 		return
 	}
 	kind, find := piiMatcher(fact.Key, v)
+	birth := kind == "birth date" && birthKey.MatchString(strings.ToLower(fact.Key))
 	for _, f := range r.fields {
+		echoed := false
 		for _, sp := range find(r, f.t) {
 			r.addAt(PIIEcho, tailor.Block, f.name, sp, fmt.Sprintf("echoes the customer's %s (%q)", kind, fact.Key))
+			echoed = true
+		}
+		if birth && !echoed { // the date itself, when there, says it already
+			for _, m := range ownBirthday.find(f.t) {
+				r.addAt(PIIEcho, tailor.Block, f.name, m.span, fmt.Sprintf("points at the customer's birth date (%q) without stating it", fact.Key))
+			}
 		}
 	}
 }
+
+// birthKey names a fact that holds the customer's birth date.
+var birthKey = regexp.MustCompile(`birth|dob|bday`)
+
+// ownBirthday is the reader's birthday said without its date: "your
+// birthday month is almost here", "happy early birthday", "it's nearly
+// birthday week", "another trip around the sun", "as you turn forty",
+// "your star sign". For a customer whose birth date the brand holds, it
+// tells them the brand reads it. A birthday that is someone else's ("a
+// birthday gift for your dad", "happy birthday to us", "our birthday
+// sale") is left alone.
+var ownBirthday = newRule("the customer's birthday", "birthday birthdays bday b birth sun older turn turning turns sign",
+	`your\s+(?:(?:big|special|upcoming|next)\s+)?(?:birthday|bday|b-day|birth\s+(?:month|week|day|date))\b`+
+		`|happy\s+(?:early\s+|belated\s+|almost\s+)?(?:birthday|bday|b-day)\b`+
+		`|(?:it's|it\s+is|it's\s+almost|it's\s+nearly|almost|nearly)\s+(?:almost\s+|nearly\s+)?birthday\s+(?:month|week|season|time)\b`+
+		`|(?:hey|hi|hello|dear|calling\s+the|to\s+the)\s+birthday\s+(?:girl|boy|star|person)\b`+
+		`|(?:another|one\s+more|a\s+new)\s+(?:trip|lap|orbit|spin|loop)\s+(?:around|round)\s+the\s+sun`+
+		`|(?:you(?:'re|\s+are)|you'll\s+be|you\s+will\s+be)\s+(?:another\s+|a\s+|one\s+)?year\s+older`+
+		`|(?:as|when|now\s+that|before|once)\s+you\s+(?:turn|hit|reach)\s+(?:\d{2}|thirty|forty|fifty|sixty|seventy|the\s+big\s+\S+)`+
+		`|(?:you(?:'re|\s+are)|you'll\s+be|you\s+will\s+be)\s+(?:about\s+to\s+turn|turning)\s+(?:\d{2}|thirty|forty|fifty|sixty|seventy|the\s+big\s+\S+)`+
+		`|your\s+(?:star|zodiac|birth)\s+sign`).filter(func(t *text, m match) bool {
+	mt := t.norm[m.b:m.e]
+	if strings.HasPrefix(mt, "happy") {
+		switch prevWord(t, m.b) {
+		case "say", "wish", "wishing", "sing", "them", "him", "her":
+			return false // "say happy birthday to your sister"
+		}
+		return nextWord(t, m.e) != "to" // "happy birthday to us"
+	}
+	return true
+})
 
 // piiMatcher decides by the value's shape (and the key when the shape says
 // nothing) what the value is and how to find it in copy.
