@@ -92,3 +92,21 @@ func TestBlind18OwnBirthday(t *testing.T) {
 		{"no birth date on file", "", "Happy early birthday, Dana! Here is 15% off.", nil},
 	}, noBirthDate, PIIEcho)
 }
+
+// Safety of the reader's money promised without a stock word: it cannot be
+// lost, they will never lose a cent, it is completely safe. What protects
+// money, losing track of it and fees are not.
+func TestBlind18NoLossPromise(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"your savings can never be lost", "", "Sleep well: your savings can never be lost here.", []string{"brand.claim block body [12,42]"}},
+		{"you'll never lose a cent", "", "With Everyday Checking you'll never lose a cent.", []string{"brand.claim block body [23,47]"}},
+		{"no chance of losing your money", "", "There's no chance of losing your money with us.", []string{"brand.claim block body [8,38]"}},
+		{"your deposits are completely safe", "", "Your deposits are completely safe, always.", []string{"brand.claim block body [0,33]"}},
+		{"your cash won't ever vanish", "", "Your hard-earned cash won't ever vanish.", []string{"brand.claim block body [0,39]"}},
+		{"never lose track of your money", "", "Never lose track of your money with alerts.", nil},
+		{"protected up to", "", "Your deposits are fully protected up to the legal limit.", nil},
+		{"won't disappear into fees", "", "Your savings won't disappear into monthly fees.", nil},
+		{"lose the layers", "", "You'll never lose your way with the trail map.", nil},
+	}, nil, Claim)
+}
