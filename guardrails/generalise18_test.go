@@ -110,3 +110,20 @@ func TestBlind18NoLossPromise(t *testing.T) {
 		{"lose the layers", "", "You'll never lose your way with the trail map.", nil},
 	}, nil, Claim)
 }
+
+// Ruin from one mishap, without a fear word: one surprise bill could drain
+// it all, you could lose everything. A mishap said as common, a happy
+// surprise, and wiping grime are not. (The test brand avoids fear.)
+func TestBlind18RuinFear(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"a single car repair can drain it all", "", "A single car repair can drain it all.", []string{"brand.tone flag body [0,29]"}},
+		{"one unexpected vet bill could wipe you out", "", "One unexpected vet bill could wipe you out this winter.", []string{"brand.tone flag body [0,42]"}},
+		{"could empty your savings", "", "A bad month could empty your whole savings.", []string{"brand.tone flag body [12,42]"}},
+		{"you could lose everything", "", "Without a plan you could lose everything.", []string{"brand.tone flag body [15,40]"}},
+		{"a surprise bill happens", "", "A surprise bill happens to lots of people, so a small buffer helps.", nil},
+		{"a surprise bonus", "", "One surprise bonus could make your month.", nil},
+		{"wipe out grime", "", "Our cloth can wipe out trail grime in seconds.", nil},
+		{"left with nothing to worry about", "", "You'll be left with nothing to carry but water.", nil},
+	}, nil, Tone)
+}

@@ -84,6 +84,27 @@ var toneRules = map[string][]*rule{
 		words(`damn|hell yeah|crap|sucks|wtf|kick ass|badass|omg`))},
 }
 
+// Ruin from one mishap, as the price of not buying, without a fear word:
+// "one surprise bill could wipe out everything", "a single car repair can
+// drain it all", "it could wipe out your savings", "you could lose
+// everything". A mishap that "happens to lots of people", a surprise that
+// helps, and wiping grime off are not.
+var ruinFear = newRule("fear appeal", "wipe wipes wiped wiping empty drain erase swallow destroy lose losing everything nothing bill bills expense expenses cost costs charge charges fee fees emergency repair repairs layoff diagnosis breakdown",
+	`\b(?:one|a\s+single|just\s+one|a|an|any|the\s+next|one\s+big|one\s+bad)\s+(?:(?:surprise|unexpected|sudden|surprising|unplanned|big|bad|nasty|medical|hospital|vet|car|roof|emergency|single)\s+)+(?:bill|bills|expense|expenses|cost|costs|charge|charges|fee|fees|emergency|repair|repairs|layoff|diagnosis|breakdown)\b[^.!?;\n]{0,25}?\b(?:can|could|might|may|will|would)\s+(?:easily\s+|quickly\s+|instantly\s+|suddenly\s+|still\s+|overnight\s+)?`+ruinVerb+
+		`|(?:could|can|might|may|will|would)\s+(?:easily\s+|quickly\s+|instantly\s+|suddenly\s+)?(?:wipe\s+(?:you\s+)?out|empty|drain|erase|swallow|eat\s+up|destroy)\s+(?:everything|it\s+all|all\s+of\s+it|all\s+you(?:'ve|\s+have)\s+(?:saved|built|worked\s+for)|your\s+(?:whole\s+|entire\s+|life\s+|hard-earned\s+)?(?:savings|nest\s+egg|cushion|safety\s+net|finances|future))`+
+		`|(?:could|can|might|may|would)\s+(?:easily\s+|quickly\s+|suddenly\s+)?(?:lose|be\s+left\s+with)\s+(?:everything|nothing)\b`).filter(func(t *text, m match) bool {
+	switch nextWord(t, m.e) {
+	case "to", "but", "else":
+		return false // "be left with nothing to worry about"
+	}
+	return true
+})
+
+// ruinVerb is what one mishap does to the reader's money in a fear appeal.
+const ruinVerb = `(?:wipe\s+(?:you\s+)?out|empty|drain|ruin|wreck|sink|destroy|bankrupt|break\s+(?:you|the\s+bank)|erase|undo|swallow|derail|devastate|cost\s+you\s+everything|set\s+you\s+back\s+(?:years|months))`
+
+func init() { toneRules["fear"] = append(toneRules["fear"], ruinFear) }
+
 // harmOutcomes are what befalls the reader in a fear appeal that names no
 // fear: out for the season, on crutches, in hospital. "Out" needs a span of
 // time ("and you're out the door" is not one).
