@@ -127,3 +127,33 @@ func TestBlind18RuinFear(t *testing.T) {
 		{"left with nothing to worry about", "", "You'll be left with nothing to carry but water.", nil},
 	}, nil, Tone)
 }
+
+// An offer given to more people than the brief's audience: a new-member
+// offer to returning members or to everyone, a members' discount to
+// non-members. The same words in a sentence without the offer, and the
+// offer kept to its audience, are not.
+func TestBlind18WidenedOffer(t *testing.T) {
+	t.Parallel()
+	newMembers := func(in *Input) {
+		in.Brief.Campaign.Offer = "First month free for new members"
+		in.Fields["body"] += " Offer valid through Dec 31. Terms apply."
+	}
+	runSpanCases(t, []spanCase{
+		{"old and new alike", "", "Old and new members alike get the first month free.", []string{"brand.offer block body [0,11]"}},
+		{"existing members too", "", "Existing members too: your first month is free.", []string{"brand.offer block body [0,20]"}},
+		{"anyone who signs up", "", "Anyone who joins gets a month free.", []string{"brand.offer block body [0,21]"}},
+		{"even if you've trained with us before", "", "First month free, even if you've trained with us before.", []string{"brand.offer block body [18,55]"}},
+		{"all our members get", "", "All our members get their first month free.", []string{"brand.offer block body [0,19]"}},
+		{"new or coming back, no offer", "", "New or coming back, there's a class for you.", nil},
+		{"everyone welcome, then the offer", "", "Everyone is welcome. New members get the first month free.", nil},
+		{"the offer to new members", "", "New members get their first month free.", nil},
+	}, newMembers, Offer)
+	runSpanCases(t, []spanCase{
+		{"15% off for everyone", "", "This week it's 15% off for everyone.", []string{"brand.offer block body [23,35]"}},
+		{"no membership needed", "", "No membership needed: take 15% off the shell.", []string{"brand.offer block body [0,20]"}},
+		{"members get 15% off", "", "Members get 15% off, and everyone is welcome in store.", nil},
+		{"trails for everyone", "", "Trails for everyone. Members get 15% off.", nil},
+		{"gear for everyone, off for members", "", "Gear for everyone, with 15% off for members.", nil},
+		{"for all of us", "", "Members get 15% off, and the trail guide is for all of us.", nil},
+	}, nil, Offer)
+}
