@@ -157,3 +157,31 @@ func TestBlind18WidenedOffer(t *testing.T) {
 		{"for all of us", "", "Members get 15% off, and the trail guide is for all of us.", nil},
 	}, nil, Offer)
 }
+
+// A declared combination skin described by its parts, without
+// personalization consent: "a shiny T-zone and flaky cheeks". Oily or dry
+// as alternatives, a list of skin types, hair, and the same words for a
+// customer who consented are not.
+func TestBlind18MixedSkinDescribed(t *testing.T) {
+	t.Parallel()
+	combination := func(in *Input) {
+		in.Profile.Facts = append(in.Profile.Facts, tailor.Fact{Key: "skin_type", Value: "combination", Source: tailor.Declared})
+		in.Profile.Consent.Personalization = false
+		in.Fields["subject"] = "New winter layers are here"
+	}
+	runSpanCases(t, []spanCase{
+		{"shiny t-zone and flaky cheeks", "", "Made for a shiny T-zone and flaky cheeks.", []string{"privacy.consent block body [11,33]"}},
+		{"greasy by noon, tight by night", "", "Greasy by noon, tight by night? Meet the serum.", []string{"privacy.consent block body [0,21]"}},
+		{"dry patches but an oily nose", "", "Dry patches on the cheeks but an oily nose.", []string{"privacy.consent block body [0,37]"}},
+		{"oily or dry", "", "Whether your skin is oily or dry, it sinks in fast.", nil},
+		{"a list of types", "", "Oily, dry and normal skin all love it.", nil},
+		{"hair", "", "Dry ends and oily roots need a gentle wash.", nil},
+		{"dry only", "", "A dry, bright day on the trail.", nil},
+	}, combination, Consent)
+	runSpanCases(t, []spanCase{
+		{"with consent", "", "Made for a shiny T-zone and flaky cheeks.", nil},
+	}, func(in *Input) {
+		combination(in)
+		in.Profile.Consent.Personalization = true
+	}, Consent)
+}

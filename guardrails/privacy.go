@@ -135,6 +135,7 @@ func checkFact(r *run, fact tailor.Fact) {
 	}
 	if !c.Personalization && !fact.PII && !fact.Sensitive {
 		checkConsentHints(r, fact)
+		checkMixedSkin(r, fact)
 	}
 	ws := factWords(r, fact.Value)
 	if fact.Source == tailor.Observed && trackingKey(fact.Key) {
@@ -583,4 +584,47 @@ func spelledEmail(addr string) *regexp.Regexp {
 	re := regexp.MustCompile(strings.Join(quote(lw), inName) + at + strings.Join(quote(dw), dot))
 	re.Longest()
 	return re
+}
+
+// mixedSkin is combination skin described by its parts rather than named:
+// "oily here, dry there", "a shiny T-zone and flaky cheeks", "light enough
+// for the T-zone and soft enough for drier cheeks".
+var mixedSkin = newRule("combination skin described", "oily oilier oiliest greasy greasier shiny shinier slick t tzone dry drier dryer driest flaky flakier parched tight tighter dehydrated",
+	`(?:`+oilySkin+`)\b[^.!?;\n]{0,40}?\b(?:`+drySkin+`)\b|(?:`+drySkin+`)\b[^.!?;\n]{0,40}?\b(?:`+oilySkin+`)\b`).filter(func(t *text, m match) bool {
+	// Alternatives ("oily or dry"), a list of skin types, or hair are not
+	// one reader's mixed skin.
+	for _, w := range strings.Fields(t.norm[m.b:m.e]) {
+		switch strings.Trim(w, ",:") {
+		case "or", "nor", "either", "whether", "neither":
+			return false
+		}
+	}
+	i := 0
+	for i < len(t.words) && t.words[i].e <= m.b {
+		i++
+	}
+	return !sentenceHas(t, i, skinTypeList)
+})
+
+const (
+	oilySkin = `oily|oilier|oiliest|greasy|greasier|shiny|shinier|slick|t[\s\-]?zone`
+	drySkin  = `dry|drier|dryer|driest|flaky|flakier|parched|tight|tighter|dehydrated`
+)
+
+// skinTypeList in a sentence make oily and dry words a list of skin types
+// or about hair, not one reader's skin.
+var skinTypeList = map[string]bool{"combination": true, "normal": true, "types": true, "type": true, "every": true, "all": true,
+	"any": true, "hair": true, "scalp": true, "roots": true, "ends": true, "whatever": true, "whether": true}
+
+// checkMixedSkin reports combination skin described, not named, for a
+// customer who declared it without consenting to personalization.
+func checkMixedSkin(r *run, fact tailor.Fact) {
+	if !strings.Contains(strings.ToLower(fact.Key), "skin") || !slices.ContainsFunc(wordsOf(fact.Value), func(w string) bool { return w == "combination" || w == "combo" || w == "mixed" }) {
+		return
+	}
+	for _, f := range r.fields {
+		for _, m := range mixedSkin.find(f.t) {
+			r.addAt(Consent, tailor.Block, f.name, m.span, fmt.Sprintf("describes the customer's %q fact without personalization consent", fact.Key))
+		}
+	}
 }
