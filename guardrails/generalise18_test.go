@@ -185,3 +185,30 @@ func TestBlind18MixedSkinDescribed(t *testing.T) {
 		in.Profile.Consent.Personalization = true
 	}, Consent)
 }
+
+// A group term listed among the audiences the brand serves is not the
+// reader's own: "from students to retirees". The group made the reader's
+// ("retirees like you", "as a retiree, you") is.
+func TestBlind18AudienceList(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"from students to retirees", "", "From students to retirees, you'll find a plan that fits.", nil},
+		{"parents and pensioners", "", "For parents and pensioners alike, your account is ready in minutes.", nil},
+		{"retirees, families", "", "Retirees, families, first-timers: you all get the same low fees.", nil},
+		{"retirees like you", "", "Retirees like you deserve simple banking.", []string{"privacy.sensitive_attribute block body [0,17]"}},
+		{"for retirees, you", "", "Made for retirees, so you can relax.", []string{"privacy.sensitive_attribute flag body [0,35]"}},
+	}, nil, SensitiveAttribute)
+}
+
+// A festival offered as one of several occasions after "whether you" is
+// not the reader's faith. "Diwali or not" leaves it the reader's to deny,
+// and the festival made theirs still counts.
+func TestBlind18FestivalAmongOptions(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"diwali, a picnic or a weeknight", "", "Whether you're baking for Diwali, a picnic or a plain weeknight, we have flour.", nil},
+		{"whether you host eid or a birthday", "", "Whether you host an Eid lunch or a birthday brunch, grab a box.", nil},
+		{"ramadan or not", "", "Whether you're fasting for Ramadan or not, you'll love these dates.", []string{"privacy.sensitive_attribute flag body [0,66]"}},
+		{"your diwali among options", "", "Whether it's your Diwali feast or a Tuesday, you'll want sweets.", []string{"privacy.sensitive_attribute block body [13,24]"}},
+	}, nil, SensitiveAttribute)
+}

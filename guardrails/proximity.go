@@ -89,7 +89,7 @@ func checkSentence(r *run, f field, ws []word) {
 			you = true
 		case k.greeting:
 			greeting = true
-		case cat == "" && k.cat != "" && !namesCause(ws, i) && !(inclusive && k.cat == religionCategory):
+		case cat == "" && k.cat != "" && !namesCause(ws, i) && !(inclusive && k.cat == religionCategory) && !audienceList(ws, i):
 			cat = k.cat
 		}
 	}
@@ -174,7 +174,63 @@ func inclusiveCelebration(ws []word) bool {
 			n++
 		}
 	}
-	return open && n >= 2
+	return open && (n >= 2 || n == 1 && orOption(ws))
+}
+
+// orOption reports whether a sentence offers alternatives joined by "or":
+// "cooking for Diwali, a harvest supper or a quiet Tuesday". "Diwali or
+// not" and "or otherwise" leave the one festival the reader's to deny.
+func orOption(ws []word) bool {
+	for i, w := range ws {
+		if w.s == "or" && i+1 < len(ws) {
+			switch ws[i+1].s {
+			case "not", "no", "otherwise", "never", "nothing", "else":
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// groupTerms are special-category words for a group of people, which copy
+// may list among the audiences it serves.
+var groupTerms = map[string]bool{"seniors": true, "retirees": true, "pensioners": true, "elderly": true,
+	"immigrants": true, "refugees": true, "muslims": true, "christians": true, "hindus": true, "democrats": true,
+	"republicans": true, "progressives": true, "conservatives": true, "patriots": true, "teamsters": true}
+
+// audienceGroups are everyday audiences a group term may be listed with.
+var audienceGroups = map[string]bool{"students": true, "grads": true, "graduates": true, "parents": true, "families": true,
+	"kids": true, "teens": true, "teenagers": true, "children": true, "professionals": true, "commuters": true,
+	"beginners": true, "newcomers": true, "couples": true, "freelancers": true, "workers": true, "first-timers": true,
+	"savers": true, "runners": true, "travelers": true, "travellers": true, "creators": true, "makers": true,
+	"homeowners": true, "renters": true, "millennials": true, "boomers": true, "everyone": true, "everybody": true,
+	"shoppers": true, "cooks": true, "walkers": true, "hikers": true, "athletes": true, "founders": true, "retailers": true,
+	"teachers": true, "nurses": true, "musicians": true, "gamers": true, "moms": true, "dads": true, "grandparents": true}
+
+// listJoins may stand between the items of a list of audiences.
+var listJoins = map[string]bool{"for": true, "and": true, "or": true, "to": true, "from": true, "the": true,
+	"plus": true, "alike": true, "both": true, "all": true}
+
+// audienceList reports whether word i of a sentence, a group term, is one
+// item of a list of audiences: "for students, for retirees, for you",
+// "from students to retirees". The group is one the brand serves, not the
+// reader's own.
+func audienceList(ws []word, i int) bool {
+	if !groupTerms[ws[i].s] {
+		return false
+	}
+	for _, dir := range []int{-1, 1} {
+		for j := i + dir; j >= 0 && j < len(ws) && j != i+4*dir; j += dir {
+			if audienceGroups[ws[j].s] {
+				return true
+			}
+			if !listJoins[ws[j].s] {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // optionVerbs after "whether you" start a list of what readers do.
