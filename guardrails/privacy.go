@@ -155,7 +155,7 @@ func checkFact(r *run, fact tailor.Fact) {
 			case fact.Source == tailor.Observed && trackingKey(fact.Key):
 				r.addAt(Surveillance, tailor.Flag, f.name, sp, fmt.Sprintf("repeats the tracking detail %q", fact.Key))
 			}
-			if !c.Personalization {
+			if !c.Personalization && !(len(ws) == 1 && amongSkinTypes(f.t, sp)) {
 				r.addAt(Consent, tailor.Block, f.name, sp,
 					fmt.Sprintf("uses the customer's %q fact without personalization consent", fact.Key))
 			}
@@ -627,4 +627,31 @@ func checkMixedSkin(r *run, fact tailor.Fact) {
 			r.addAt(Consent, tailor.Block, f.name, m.span, fmt.Sprintf("describes the customer's %q fact without personalization consent", fact.Key))
 		}
 	}
+}
+
+// skinTypes are the skin types copy lists side by side.
+var skinTypes = map[string]bool{"oily": true, "dry": true, "normal": true, "combination": true, "sensitive": true, "mature": true}
+
+// amongSkinTypes reports whether the word at sp is a skin type listed with
+// another in a sentence that does not address the reader: "it suits dry,
+// oily and combination skin" is the product's range, not the reader's
+// skin ("your combination skin", "combination skin like yours" are).
+func amongSkinTypes(t *text, sp [2]int) bool {
+	i := 0
+	for i < len(t.words) && t.origEnd(t.words[i].e-1) <= sp[0] {
+		i++
+	}
+	if i >= len(t.words) || !skinTypes[t.words[i].s] {
+		return false
+	}
+	others := 0
+	for _, w := range sentenceAround(t, i) {
+		if secondPerson[w.s] {
+			return false
+		}
+		if skinTypes[w.s] && w.s != t.words[i].s {
+			others++
+		}
+	}
+	return others > 0
 }
