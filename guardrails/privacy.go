@@ -204,7 +204,7 @@ var birthKey = regexp.MustCompile(`birth|dob|bday`)
 // tells them the brand reads it. A birthday that is someone else's ("a
 // birthday gift for your dad", "happy birthday to us", "our birthday
 // sale") is left alone.
-var ownBirthday = newRule("the customer's birthday", "birthday birthdays bday b birth sun older turn turning turns sign",
+var ownBirthday = newRule("the customer's birthday", "birthday birthdays bday b birth sun older turn turning turns sign special month born",
 	`your\s+(?:(?:big|special|upcoming|next)\s+)?(?:birthday|bday|b-day|birth\s+(?:month|week|day|date))\b`+
 		`|happy\s+(?:early\s+|belated\s+|almost\s+)?(?:birthday|bday|b-day)\b`+
 		`|(?:it's|it\s+is|it's\s+almost|it's\s+nearly|almost|nearly)\s+(?:almost\s+|nearly\s+)?birthday\s+(?:month|week|season|time)\b`+
@@ -213,7 +213,14 @@ var ownBirthday = newRule("the customer's birthday", "birthday birthdays bday b 
 		`|(?:you(?:'re|\s+are)|you'll\s+be|you\s+will\s+be)\s+(?:another\s+|a\s+|one\s+)?year\s+older`+
 		`|(?:as|when|now\s+that|before|once)\s+you\s+(?:turn|hit|reach)\s+(?:\d{2}|thirty|forty|fifty|sixty|seventy|the\s+big\s+\S+)`+
 		`|(?:you(?:'re|\s+are)|you'll\s+be|you\s+will\s+be)\s+(?:about\s+to\s+turn|turning)\s+(?:\d{2}|thirty|forty|fifty|sixty|seventy|the\s+big\s+\S+)`+
-		`|your\s+(?:star|zodiac|birth)\s+sign`).filter(func(t *text, m match) bool {
+		`|your\s+(?:star|zodiac|birth)\s+sign`+
+		// "a birthday treat for you", "your special day", "July is your
+		// month", "the month you were born"
+		`|birthday\s+(?:treat|gift|present|surprise|discount|offer|bonus|reward|perk|credit|class|box)\s+(?:just\s+|all\s+)?for\s+you\b`+
+		`|(?:celebrate|enjoy|mark|make\s+the\s+most\s+of|ahead\s+of|before|for)\s+your\s+special\s+day\b`+
+		`|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+is\s+your\s+month`+
+		`|your\s+month\s+is\s+(?:here|almost\s+here|nearly\s+here|coming|around\s+the\s+corner)`+
+		`|(?:the\s+(?:month|day|week|year)\s+)?you\s+were\s+born\b`).filter(func(t *text, m match) bool {
 	mt := t.norm[m.b:m.e]
 	if strings.HasPrefix(mt, "happy") {
 		switch prevWord(t, m.b) {

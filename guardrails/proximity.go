@@ -163,6 +163,12 @@ func inclusiveCelebration(ws []word) bool {
 		if inclusiveOpeners[w.s] && i+2 < len(ws) && ws[i+1].s == "you" && celebrateVerbs[ws[i+2].s] {
 			open = true
 		}
+		// "Whatever you are making, Hanukkah latkes or a weeknight soup":
+		// what readers do, with the festival one of its options.
+		if inclusiveOpeners[w.s] && i+3 < len(ws) && ws[i+1].s == "you" && (ws[i+2].s == "are" || ws[i+2].s == "re") &&
+			(optionVerbs[strings.TrimSuffix(ws[i+3].s, "ing")] || optionVerbs[strings.TrimSuffix(ws[i+3].s, "ing")+"e"] || celebrateVerbs[strings.TrimSuffix(ws[i+3].s, "ing")]) {
+			open = true
+		}
 		// "Whether you're making sweets for Diwali, pie for Thanksgiving or
 		// soup on a Tuesday": the festivals are options, one of them the
 		// reader's or none. ("Whether your Diwali…" makes one theirs.)

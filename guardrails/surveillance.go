@@ -162,12 +162,12 @@ var implicationRules = []*rule{
 // browsing". Said to no one ("late-night shopping at the store on
 // Thursdays") or as an invitation ("stay up late browsing the catalogue")
 // it is not a time the brand saw.
-var lateViewing = newRule("the time of day the customer did something", "late latenight",
-	`(?:up|awake|online|still\s+up|still\s+awake)\s+(?:so\s+|very\s+|really\s+|pretty\s+|this\s+|that\s+|a\s+bit\s+|kind\s+of\s+)?late(?:\s+(?:again|tonight|last\s+night|these\s+days))?[,\s]+(?:(?:and|again|still)\s+)?`+lateVerb+
+var lateViewing = newRule("the time of day the customer did something", "late latenight hour midnight owl owls",
+	`(?:`+lateHour+`)[,\s]+(?:(?:and|again|still|out|here|there|you|you're|you\s+are|are\s+you)[,\s]+){0,3}`+lateVerb+
 		`|(?:up|awake|still\s+up|still\s+awake)\s+and\s+`+lateVerb+`\s+(?:(?:so|this|that|very|really|pretty)\s+)?late`+
-		`|(?:your|all\s+(?:that|this|those)|those|that)\s+late[\s\-]night\s+(?:`+lateVerb+`|sessions?|visits?|scroll|browse)`+
-		`|late[\s\-]night\s+`+lateVerb+`\s*(?:again\b|\?)`+
-		`|`+lateVerb+`\s+(?:so\s+|pretty\s+|very\s+|really\s+)?late\s+(?:again|into\s+the\s+night|last\s+night|tonight|at\s+night)`).filter(func(t *text, m match) bool {
+		`|(?:your|all\s+(?:that|this|those)|those|that)\s+(?:late[\s\-]night|midnight|night[\s\-]owl)\s+(?:`+lateVerb+`|sessions?|visits?|scroll|browse)`+
+		`|(?:late[\s\-]night|night[\s\-]owl)\s+`+lateVerb+`\s*(?:again\b|\?)`+
+		`|`+lateVerb+`\s+(?:(?:our|the|your|for|some|more|new)\s+)?(?:[a-z]+\s+)?(?:so\s+|pretty\s+|very\s+|really\s+)?(?:late\s+(?:again|into\s+the\s+night|last\s+night|tonight|at\s+night)|at\s+this\s+hour|this\s+late|past\s+midnight|after\s+midnight|all\s+night)`).filter(func(t *text, m match) bool {
 	switch prevWord(t, m.b) {
 	case "stay", "staying", "can", "could", "if", "when", "whenever", "go", "for", "perfect", "great", "made", "to":
 		return false // "stay up late browsing the guide", "perfect for browsing late at night"
@@ -179,14 +179,21 @@ var lateViewing = newRule("the time of day the customer did something", "late la
 	return i < len(t.words) && sentenceAddressesReader(t, i, true, "")
 })
 
+// lateHour is the reader up late: "up so late", "still awake at this
+// hour", "burning the midnight oil", "night owl".
+const lateHour = `(?:up|awake|online|still\s+up|still\s+awake)\s+(?:so\s+|very\s+|really\s+|pretty\s+|this\s+|that\s+|a\s+bit\s+|kind\s+of\s+)?(?:late|at\s+this\s+hour|past\s+midnight|all\s+night)(?:\s+(?:again|tonight|last\s+night|these\s+days))?` +
+	`|burning\s+the\s+midnight\s+oil|night[\s\-]owl`
+
 const lateVerb = `(?:browsing|scrolling|shopping|searching|clicking|window[\s\-]shopping|looking\s+(?:at|around|through)|checking\s+out|eyeing|comparing|adding\s+to\s+(?:your\s+)?cart)`
 
 // The reader seen at a place by name: "nice to see you down in the Pearl",
 // "great seeing you at our Hawthorne store", "good to have you over in
 // Alberta". A place without a name ("good to see you in class", "at one of
 // our stores") or the brand's own names is left alone (seenPlaces).
-var seenAt = newRule("where the customer was", "see seeing spot spotting catch catching bump bumping run running have having",
-	`(?:nice|good|great|lovely|glad|happy|fun|wonderful|so\s+good|always\s+good|always\s+nice)\s+(?:to\s+(?:see|spot|catch|bump\s+into|run\s+into|have)|seeing|spotting|catching|bumping\s+into|running\s+into|having)\s+you\s+(?:(?:again|today|yesterday|earlier)\s+)?(?:(?:down|up|over|out|back|round|around)\s+)?(?:in|at|around|near|by|on|along|inside)\s+(?:(?:the|our|your)\s+)?[a-z][a-z'\-]*`)
+var seenAt = newRule("where the customer was", "see seeing spot spotting catch catching bump bumping run running have having stopping popping dropping coming swinging calling",
+	`(?:(?:nice|good|great|lovely|glad|happy|fun|wonderful|so\s+good|so\s+nice|always\s+good|always\s+nice)\s+(?:to\s+(?:see|spot|catch|bump\s+into|run\s+into|have)|seeing|spotting|catching|bumping\s+into|running\s+into|having)\s+you`+
+		`|(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:stopping|popping|dropping|coming|swinging|calling)(?:\s+(?:by|in|over|down|round|around))?)`+
+		`\s+(?:(?:again|today|yesterday|earlier)\s+)?(?:(?:down|up|over|out|back|round|around)\s+)?(?:in|at|around|near|by|on|along|inside|into|to)\s+(?:(?:the|our|your)\s+)?[a-z][a-z'\-]*`)
 
 // seenPlaces reports the matches of seenAt whose place is a name: its first
 // word capitalised in the copy and not the brand's, or a word for a part
@@ -201,7 +208,7 @@ func seenPlaces(r *run, f field) []match {
 		orig := []rune(t.origAt(sp))
 		switch {
 		case placeParts[last]:
-		case len(orig) == 0 || !unicode.IsUpper(orig[0]) || r.rules.brief.findWords([]string{last}) != nil:
+		case len(orig) == 0 || !unicode.IsUpper(orig[0]) || calendarWords[last] || r.rules.brief.findWords([]string{last}) != nil:
 			continue
 		}
 		if slices.ContainsFunc(r.out, func(g tailor.Finding) bool {
@@ -213,6 +220,13 @@ func seenPlaces(r *run, f field) []match {
 	}
 	return out
 }
+
+// calendarWords are capitalised words of time, not of place: "thanks for
+// stopping by on Saturday".
+var calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"christmas": true, "thanksgiving": true, "easter": true, "i": true}
 
 // placeParts are words for a part of town, named or not.
 var placeParts = map[string]bool{"neighborhood": true, "neighbourhood": true, "district": true, "neck": true, "part": true, "side": true, "end": true, "corner": true, "quarter": true, "suburbs": true, "downtown": true, "uptown": true}
