@@ -196,7 +196,7 @@ const moneyHeld = `(?:hard[\s\-]earned\s+)?(?:money|savings|deposits?|cash|funds
 // "your money is completely safe". A bank may say what protects money
 // ("insured up to $250,000", "never lose track of your money", "your
 // savings won't disappear into fees"), not that loss cannot happen.
-var noLossClaim = newRule("an absolute claim", "money savings deposit deposits cash funds balance investment investments egg paycheck paychecks paycheque paycheques lose losing nothing cent penny dime dollar houses vault knox gets",
+var noLossClaim = newRule("an absolute claim", "money savings deposit deposits cash funds balance investment investments egg paycheck paychecks paycheque paycheques lose losing nothing cent penny dime dollar houses vault knox safe",
 	`(?:your|the|our\s+members'|our\s+customers')\s+`+moneyHeld+`\s+(?:(?:simply|just|literally|absolutely|really|truly)\s+)?(?:can't|cannot|can\s+not|can\s+never|could\s+never|will\s+never|won't\s+ever|won't|never)\s+(?:ever\s+)?(?:be\s+(?:lost|stolen|touched|at\s+risk|in\s+danger|wiped\s+out|gone)|disappear|vanish|go\s+missing|shrink|lose\s+(?:value|a\s+(?:single\s+)?(?:cent|penny|dime|dollar)))`+
 		`|you(?:'ll)?\s+(?:(?:simply|just|literally)\s+)?(?:can't|cannot|can\s+never|will\s+never|won't\s+ever|never|won't)\s+(?:ever\s+)?lose\s+(?:a\s+(?:single\s+)?(?:cent|penny|dime|dollar|nickel)|(?:any\s+of\s+)?your\s+`+moneyHeld+`|money)`+
 		`|(?:no|zero)\s+(?:way|chance|risk)\s+(?:of\s+|to\s+)?(?:you\s+)?(?:ever\s+)?los(?:e|ing)\s+(?:a\s+(?:single\s+)?(?:cent|penny|dime|dollar)|your\s+`+moneyHeld+`|money)`+

@@ -56,14 +56,14 @@ var (
 		`(?:everyone|everybody|anyone|anybody|all\s+of\s+you)\s+(?:(?:else\s+|here\s+|who\s+\w+\s+)?(?:gets?|can\s+(?:get|claim|have|enjoy|grab|take)|qualifies|is\s+eligible|enjoys?|saves?))\b`+
 			`|(?:for|to)\s+(?:everyone|everybody|anyone|anybody)\b`+
 			`|(?:no|without\s+(?:a|any))\s+membership\s+(?:needed|required|necessary)|non-?members?\s+(?:too|included|get|can|as\s+well)|members\s+(?:and|or)\s+non-?members|member\s+or\s+not`)
-	widenedToOld = newRule("an offer widened to returning customers", "new returning existing old current lapsed former longtime loyal all even welcome again rejoin come return",
+	widenedToOld = newRule("an offer widened to returning customers", "new returning existing old current lapsed former longtime long past loyal all even welcome again rejoin come return",
 		`new\s+(?:members?\s+|customers?\s+)?(?:or|and|&|\+)\s+(?:returning|coming\s+back|existing|old|current|lapsed|former|long-?time|loyal|back|not)`+
 			`|(?:returning|existing|old|current|former|lapsed|long-?time|loyal)\s+(?:members?\s+|customers?\s+)?(?:or|and|&)\s+new`+
 			`|(?:returning|existing|old|current|former|past|lapsed|long-?time|loyal)\s+(?:members|customers|clients|subscribers)\s+(?:too|included|as\s+well|also|alike|get|can)`+
 			`|even\s+(?:if\s+you(?:'ve|\s+have)\s+(?:been|joined|trained|banked|shopped|ordered)\s+(?:with\s+us\s+)?before|(?:returning|existing|current|old|former|lapsed)\s+(?:members|customers))`+
 			`|all\s+(?:our\s+)?(?:members|customers|clients|subscribers)\s+(?:get|can|enjoy|qualify)|welcome\s+back\s+(?:members|customers)\s+(?:too|get|can)`+
 			// "your first month is free again", "rejoin and claim your first month"
-			`|(?:free|on\s+us)\s+(?:for\s+you\s+)?again\b|(?:rejoin|re-join|come\s+back|return)\s+(?:\w+\s+){0,3}?(?:and|to)\s+(?:get|claim|enjoy|grab)\s+(?:your\s+|a\s+|the\s+|another\s+)?(?:first\s+)?(?:month|free)`)
+			`|(?:free|on\s+us)\s+(?:for\s+you\s+)?again\b|(?:rejoin|come\s+back|return)\s+(?:\w+\s+){0,3}?(?:and|to)\s+(?:get|claim|enjoy|grab)\s+(?:your\s+|a\s+|the\s+|another\s+)?(?:first\s+)?(?:month|free)`)
 )
 
 // gainWords in a sentence make it one about what the offer gives.

@@ -204,7 +204,7 @@ var birthKey = regexp.MustCompile(`birth|dob|bday`)
 // tells them the brand reads it. A birthday that is someone else's ("a
 // birthday gift for your dad", "happy birthday to us", "our birthday
 // sale") is left alone.
-var ownBirthday = newRule("the customer's birthday", "birthday birthdays bday b birth sun older turn turning turns sign special month born",
+var ownBirthday = newRule("the customer's birthday", "birthday birthdays bday b birth sun older turn turning turns hit reach sign special month born",
 	`your\s+(?:(?:big|special|upcoming|next)\s+)?(?:birthday|bday|b-day|birth\s+(?:month|week|day|date))\b`+
 		`|happy\s+(?:early\s+|belated\s+|almost\s+)?(?:birthday|bday|b-day)\b`+
 		`|(?:it's|it\s+is|it's\s+almost|it's\s+nearly|almost|nearly)\s+(?:almost\s+|nearly\s+)?birthday\s+(?:month|week|season|time)\b`+

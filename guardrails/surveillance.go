@@ -167,7 +167,7 @@ var lateViewing = newRule("the time of day the customer did something", "late la
 		`|(?:up|awake|still\s+up|still\s+awake)\s+and\s+`+lateVerb+`\s+(?:(?:so|this|that|very|really|pretty)\s+)?late`+
 		`|(?:your|all\s+(?:that|this|those)|those|that)\s+(?:late[\s\-]night|midnight|night[\s\-]owl)\s+(?:`+lateVerb+`|sessions?|visits?|scroll|browse)`+
 		`|(?:late[\s\-]night|night[\s\-]owl)\s+`+lateVerb+`\s*(?:again\b|\?)`+
-		`|`+lateVerb+`\s+(?:(?:our|the|your|for|some|more|new)\s+)?(?:[a-z]+\s+)?(?:so\s+|pretty\s+|very\s+|really\s+)?(?:late\s+(?:again|into\s+the\s+night|last\s+night|tonight|at\s+night)|at\s+this\s+hour|this\s+late|past\s+midnight|after\s+midnight|all\s+night)`).filter(func(t *text, m match) bool {
+		`|`+lateVerb+`\s+(?:(?:our|the|your|for|some|more|new)\s+)?(?:[a-z]+\s+)?(?:so\s+|pretty\s+|very\s+|really\s+)?(?:late\s+(?:again|into\s+the\s+night|last\s+night|tonight|at\s+night)|at\s+this\s+hour|this\s+late|past\s+midnight|after\s+midnight)`).filter(func(t *text, m match) bool {
 	switch prevWord(t, m.b) {
 	case "stay", "staying", "can", "could", "if", "when", "whenever", "go", "for", "perfect", "great", "made", "to":
 		return false // "stay up late browsing the guide", "perfect for browsing late at night"
@@ -181,7 +181,7 @@ var lateViewing = newRule("the time of day the customer did something", "late la
 
 // lateHour is the reader up late: "up so late", "still awake at this
 // hour", "burning the midnight oil", "night owl".
-const lateHour = `(?:up|awake|online|still\s+up|still\s+awake)\s+(?:so\s+|very\s+|really\s+|pretty\s+|this\s+|that\s+|a\s+bit\s+|kind\s+of\s+)?(?:late|at\s+this\s+hour|past\s+midnight|all\s+night)(?:\s+(?:again|tonight|last\s+night|these\s+days))?` +
+const lateHour = `(?:up|awake|online|still\s+up|still\s+awake)\s+(?:so\s+|very\s+|really\s+|pretty\s+|this\s+|that\s+|a\s+bit\s+|kind\s+of\s+)?(?:late|at\s+this\s+hour|past\s+midnight)(?:\s+(?:again|tonight|last\s+night|these\s+days))?` +
 	`|burning\s+the\s+midnight\s+oil|night[\s\-]owl`
 
 const lateVerb = `(?:browsing|scrolling|shopping|searching|clicking|window[\s\-]shopping|looking\s+(?:at|around|through)|checking\s+out|eyeing|comparing|adding\s+to\s+(?:your\s+)?cart)`

@@ -89,9 +89,9 @@ var toneRules = map[string][]*rule{
 // drain it all", "it could wipe out your savings", "you could lose
 // everything". A mishap that "happens to lots of people", a surprise that
 // helps, and wiping grime off are not.
-var ruinFear = newRule("fear appeal", "wipe wipes wiped wiping empty drain erase swallow destroy lose losing everything nothing takes gone toast history bill bills expense expenses cost costs charge charges fee fees emergency repair repairs layoff diagnosis breakdown",
+var ruinFear = newRule("fear appeal", "wipe wipes wiped wiping empty drain drained erase swallow destroy lose losing everything nothing takes gone toast history bill bills expense expenses cost costs charge charges fee fees emergency repair repairs layoff diagnosis breakdown",
 	`\b(?:one|a\s+single|just\s+one|a|an|any|the\s+next|one\s+big|one\s+bad)\s+(?:(?:surprise|unexpected|sudden|surprising|unplanned|big|bad|nasty|medical|hospital|vet|car|roof|emergency|single)\s+)+(?:bill|bills|expense|expenses|cost|costs|charge|charges|fee|fees|emergency|repair|repairs|layoff|diagnosis|breakdown)\b[^.!?;\n]{0,25}?\b(?:can|could|might|may|will|would)\s+(?:easily\s+|quickly\s+|instantly\s+|suddenly\s+|still\s+|overnight\s+)?`+ruinVerb+
-		`|(?:could|can|might|may|will|would)\s+(?:easily\s+|quickly\s+|instantly\s+|suddenly\s+)?(?:wipe\s+(?:you\s+)?out|empty|drain|erase|swallow|eat\s+up|destroy)\s+(?:everything|it\s+all|all\s+of\s+it|all\s+you(?:'ve|\s+have)\s+(?:saved|built|worked\s+for)|your\s+(?:whole\s+|entire\s+|life\s+|hard-earned\s+)?(?:savings|nest\s+egg|cushion|safety\s+net|finances|future))`+
+		`|(?:could|can|might|may|will|would)\s+(?:easily\s+|quickly\s+|instantly\s+|suddenly\s+)?(?:wipe\s+(?:you\s+)?out|empty|drain|erase|swallow|destroy)\s+(?:everything|it\s+all|all\s+of\s+it|all\s+you(?:'ve|\s+have)\s+(?:saved|built|worked\s+for)|your\s+(?:whole\s+|entire\s+|life\s+|hard-earned\s+)?(?:savings|nest\s+egg|cushion|safety\s+net|finances|future))`+
 		`|(?:could|can|might|may|would)\s+(?:easily\s+|quickly\s+|suddenly\s+)?(?:lose|be\s+left\s+with)\s+(?:everything|nothing)\b`+
 		// "all it takes is one surprise expense to empty your account",
 		// "one job loss and your savings are gone"
