@@ -57,7 +57,7 @@ var claimRules = []*rule{
 	newRule("a guarantee", "guarantee* guaranty warranty",
 		`(?:money[\s\-]+back\s+|satisfaction\s+|lifetime\s+|ironclad\s+|iron[\s\-]+clad\s+)?(?:guarantee[ds]?|guaranteeing|guaranty)(?:\s+(?:results|satisfaction|to\s+\w+))?|lifetime\s+warranty`),
 	newRule("an absolute claim", "100 risk riskfree world worlds planet universe country market made created designed built buy best number unbeatable unmatched never always perfect instant permanent guaranteed works lasts forever indestructible lowest need nothing proven 1",
-		`100\s*(?:%|percent)\s*(?:effective|safe|guaranteed|proven|natural|satisfaction|success|successful|results|risk[\s\-]*free|pure|accurate|reliable|waterproof|secure|organic|cure|effective)`+
+		`100\s*(?:%|percent)\s*(?:effective|safe|guaranteed|proven|natural|satisfaction|success|successful|results|risk[\s\-]*free|pure|accurate|reliable|waterproof|secure|protected|organic|cure|effective)`+
 			`|risk[\s\-]*free|no[\s\-]+risk|zero[\s\-]+risk|without\s+(?:any\s+)?risk`+
 			`|world'?s\s+(?:best|#?\s*1|number\s+one|first|finest|greatest|most\s+\w+|leading|top)|best\s+in\s+the\s+world|best\s+\w+\s+(?:ever\s+made|on\s+the\s+planet|in\s+the\s+world)`+
 			`|#\s*1\s+(?:rated|brand|choice|selling|in\s+\w+)|number\s+one\s+(?:rated|brand|choice|selling)|unbeatable|unmatched|indestructible`+

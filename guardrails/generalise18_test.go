@@ -45,12 +45,15 @@ func TestBlind18LateViewing(t *testing.T) {
 		{"still awake at this hour, comparing", "", "Still awake at this hour, comparing rain shells?", []string{"privacy.surveillance flag body [0,35]"}},
 		{"burning the midnight oil browsing", "", "Burning the midnight oil browsing boots, Dana?", []string{"privacy.surveillance flag body [0,33]"}},
 		{"night owl shopping again", "", "Night owl shopping again?", []string{"privacy.surveillance flag body [0,24]"}},
+		{"late nights spent eyeing", "", "Late nights spent eyeing the fleece, Dana?", []string{"privacy.surveillance flag body [0,24]"}},
+		{"browsing at 2 in the morning", "", "Browsing boots at 2 in the morning?", []string{"privacy.surveillance flag body [0,34]"}},
 		{"scrolling our shells past midnight", "", "You were scrolling our shells past midnight.", []string{"privacy.surveillance flag body [4,43]"}},
 		{"late-night shopping at the store", "", "Late-night shopping is back at the store every Thursday.", nil},
 		{"stay up late browsing", "", "Stay up late browsing our winter guide.", nil},
 		{"up late", "", "Up late? Our app works any hour.", nil},
 		{"the late-night class", "", "Book the late-night class if you train after work.", nil},
 		{"night owls welcome", "", "Night owls welcome: the app is open all night.", nil},
+		{"late nights at the store", "", "Late nights shopping are back at the store every Thursday.", nil},
 	}, nil, Surveillance)
 }
 
@@ -120,6 +123,7 @@ func TestBlind18NoLossPromise(t *testing.T) {
 		{"your cash won't ever vanish", "", "Your hard-earned cash won't ever vanish.", []string{"brand.claim block body [0,39]"}},
 		{"nothing you deposit can go missing", "", "Nothing you deposit with us can ever go missing.", []string{"brand.claim block body [0,47]"}},
 		{"safe as houses", "", "Your money is safe as houses here.", []string{"brand.claim block body [14,28]"}},
+		{"100% protected", "", "Keep every penny 100% protected.", []string{"brand.claim block body [17,31]"}},
 		{"never lose track of your money", "", "Never lose track of your money with alerts.", nil},
 		{"protected up to", "", "Your deposits are fully protected up to the legal limit.", nil},
 		{"won't disappear into fees", "", "Your savings won't disappear into monthly fees.", nil},
@@ -139,8 +143,10 @@ func TestBlind18RuinFear(t *testing.T) {
 		{"you could lose everything", "", "Without a plan you could lose everything.", []string{"brand.tone flag body [15,40]"}},
 		{"all it takes is one surprise expense", "", "All it takes is one surprise expense to empty your account.", []string{"brand.tone flag body [0,45]"}},
 		{"one job loss and your savings are gone", "", "One job loss and your savings are gone.", []string{"brand.tone flag body [0,38]"}},
+		{"it only takes one bad break to lose it all", "", "It only takes one bad break to lose it all.", []string{"brand.tone flag body [0,42]"}},
 		{"a surprise bill happens", "", "A surprise bill happens to lots of people, so a small buffer helps.", nil},
 		{"a surprise bonus", "", "One surprise bonus could make your month.", nil},
+		{"it only takes one class", "", "It only takes one class to feel the difference.", nil},
 		{"wipe out grime", "", "Our cloth can wipe out trail grime in seconds.", nil},
 		{"left with nothing to worry about", "", "You'll be left with nothing to carry but water.", nil},
 	}, nil, Tone)
@@ -199,6 +205,7 @@ func TestBlind18MixedSkinDescribed(t *testing.T) {
 		{"hair", "", "Dry ends and oily roots need a gentle wash.", nil},
 		{"dry only", "", "A dry, bright day on the trail.", nil},
 		{"listed skin types", "", "It suits dry, oily and combination skin.", nil},
+		{"two skin types in parallel", "", "Light enough for oily skin, rich enough for dry skin.", nil},
 	}, combination, Consent)
 	runSpanCases(t, []spanCase{
 		{"with consent", "", "Made for a shiny T-zone and flaky cheeks.", nil},

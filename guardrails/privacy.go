@@ -610,7 +610,19 @@ var mixedSkin = newRule("combination skin described", "oily oilier oiliest greas
 	for i < len(t.words) && t.words[i].e <= m.b {
 		i++
 	}
-	return !sentenceHas(t, i, skinTypeList)
+	if sentenceHas(t, i, skinTypeList) {
+		return false
+	}
+	// "Light enough for oily skin, rich enough for dry skin": two skin
+	// types, each a whole skin, not the parts of one face.
+	types := 0
+	ws := sentenceAround(t, i)
+	for k := 0; k+1 < len(ws); k++ {
+		if skinTypes[ws[k].s] && ws[k+1].s == "skin" {
+			types++
+		}
+	}
+	return types < 2
 })
 
 const (

@@ -15,7 +15,7 @@ import (
 
 const (
 	activity  = `(?:browsed|browsing|viewed|viewing|looked|looking|checked|checking|opened|opening|clicked|clicking|visited|visiting|shopped|shopping|searched|searching|scrolled|scrolling|stopped|came|were|logged|walked|drove|passed|read|came\s+back|returned|peeked|peeking|stared|lingered|hovered|added|saved|tapped|saw|spotted|eyeing|eyed)`
-	timeOfDay = `(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|midnight|noon|\d{1,2}\s+o'clock|dawn|3\s+in\s+the\s+morning|late\s+(?:last\s+)?night|the\s+middle\s+of\s+the\s+night|lunchtime|your\s+lunch\s+break|bedtime)`
+	timeOfDay = `(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|midnight|noon|\d{1,2}\s+o'clock|dawn|(?:[1-5]|one|two|three|four|five)\s+(?:o'clock\s+)?in\s+the\s+morning|late\s+(?:last\s+)?night|the\s+middle\s+of\s+the\s+night|lunchtime|your\s+lunch\s+break|bedtime)`
 	countWord = `(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a\s+dozen|dozens\s+of|several|multiple|many|so\s+many|countless|a\s+few)`
 )
 
@@ -182,7 +182,7 @@ var lateViewing = newRule("the time of day the customer did something", "late la
 // lateHour is the reader up late: "up so late", "still awake at this
 // hour", "burning the midnight oil", "night owl".
 const lateHour = `(?:up|awake|online|still\s+up|still\s+awake)\s+(?:so\s+|very\s+|really\s+|pretty\s+|this\s+|that\s+|a\s+bit\s+|kind\s+of\s+)?(?:late|at\s+this\s+hour|past\s+midnight)(?:\s+(?:again|tonight|last\s+night|these\s+days))?` +
-	`|burning\s+the\s+midnight\s+oil|night[\s\-]owl`
+	`|burning\s+the\s+midnight\s+oil|night[\s\-]owl|late\s+nights?(?:\s+spent)?`
 
 const lateVerb = `(?:browsing|scrolling|shopping|searching|clicking|window[\s\-]shopping|looking\s+(?:at|around|through)|checking\s+out|eyeing|comparing|adding\s+to\s+(?:your\s+)?cart)`
 

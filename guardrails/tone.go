@@ -95,7 +95,7 @@ var ruinFear = newRule("fear appeal", "wipe wipes wiped wiping empty drain drain
 		`|(?:could|can|might|may|would)\s+(?:easily\s+|quickly\s+|suddenly\s+)?(?:lose|be\s+left\s+with)\s+(?:everything|nothing)\b`+
 		// "all it takes is one surprise expense to empty your account",
 		// "one job loss and your savings are gone"
-		`|all\s+it\s+takes\s+is\s+(?:one|a\s+single|just\s+one|a)\s+(?:[a-z\-]+\s+){1,3}?to\s+`+ruinVerb+
+		`|(?:all\s+it\s+takes\s+is|it\s+(?:only\s+|just\s+)?takes(?:\s+just|\s+only)?)\s+(?:one|a\s+single|just\s+one|a)\s+(?:[a-z\-]+\s+){1,3}?to\s+(?:`+ruinVerb+`|lose\s+(?:it\s+all|everything|all\s+of\s+it|your\s+(?:savings|money|home|nest\s+egg)))`+
 		`|\b(?:one|a\s+single|just\s+one)\s+(?:[a-z\-]+\s+){1,3}?and\s+(?:your\s+|all\s+your\s+)?(?:savings|money|account|nest\s+egg|cushion|safety\s+net|everything|it\s+all)\s+(?:is|are|could\s+be|would\s+be|will\s+be)\s+(?:gone|wiped\s+out|drained|history|toast)`+
 		`|(?:leave|leaves|left|leaving)\s+you\s+with\s+nothing\b`).filter(func(t *text, m match) bool {
 	switch nextWord(t, m.e) {
