@@ -203,6 +203,7 @@ var noLossClaim = newRule("an absolute claim", "money savings deposit deposits c
 		`|(?:impossible|no\s+way)\s+to\s+lose\s+(?:money|your\s+`+moneyHeld+`)`+
 		`|(?:nothing|not\s+(?:a|one)\s+(?:single\s+)?(?:cent|penny|dime|dollar))\s+(?:(?:you|that\s+you)\s+(?:deposit|save|put\s+in|keep|hold|bank)\s+(?:here\s+|with\s+us\s+)?)?(?:can|could|will)\s+(?:ever\s+)?(?:be\s+lost|go\s+missing|disappear|vanish|slip\s+away)`+
 		`|(?:safe|secure)\s+as\s+(?:houses|a\s+vault|fort\s+knox)|(?:as\s+)?safe\s+as\s+(?:it\s+gets|can\s+be)`+
+		`|your\s+`+moneyHeld+`\s+(?:is|are|stays?|remains?|will\s+be)\s+(?:never|not\s+ever|at\s+no\s+point)\s+(?:at\s+risk|in\s+danger|lost|exposed|unsafe)`+
 		`|your\s+`+moneyHeld+`\s+(?:is|are|stays?|remains?|will\s+(?:always\s+)?be)\s+(?:always\s+|forever\s+)?(?:completely|totally|perfectly|absolutely|entirely|100%|100\s+percent|fully)\s+(?:safe|secure|protected|risk[\s\-]free)`).filter(func(t *text, m match) bool {
 	switch nextWord(t, m.e) {
 	case "into", "to", "on", "in", "through", "up", "by":

@@ -90,6 +90,9 @@ func widenedOffer(o offer, t *text) []match {
 		return nil
 	}
 	var out []match
+	if o.newOnly {
+		out = append(out, returningToo(t)...)
+	}
 	for _, rl := range []*rule{widenedToAll, widenedToOld} {
 		if rl == widenedToOld && !o.newOnly {
 			continue
@@ -609,4 +612,36 @@ func eventDate(t *text, b int) bool {
 		}
 	}
 	return event
+}
+
+// returningReader is the reader addressed as one who has been a customer:
+// "been with us for years?", "back after a break?", "a loyal member".
+var returningReader = newRule("an offer widened to returning customers", "been back loyal longtime long returning rejoining",
+	`(?:you've\s+|you\s+have\s+)?been\s+with\s+us\s+(?:for\s+)?(?:years|a\s+while|ages|a\s+long\s+time|since)|back\s+after\s+a\s+(?:break|while|pause|few\s+months)|(?:a|our)\s+(?:long-?time|loyal|returning)\s+(?:member|customer)|rejoining\s+us`)
+
+// returningToo finds a new-customer offer given to the returning reader
+// across sentences: "Been with us for years? You get the first month free
+// too." The returning reader and, after it, a sentence with a gain word and
+// "too", "as well" or "also".
+func returningToo(t *text) []match {
+	ms := returningReader.find(t)
+	if len(ms) == 0 {
+		return nil
+	}
+	ws := t.words
+	for i := range ws {
+		if ws[i].b < ms[0].e {
+			continue
+		}
+		sent := sentenceWords(t, ws[i].b)
+		gain, also := false, false
+		for k, w := range sent {
+			gain = gain || gainWords[w.s]
+			also = also || w.s == "too" || w.s == "also" || w.s == "as" && k+1 < len(sent) && sent[k+1].s == "well"
+		}
+		if gain && also {
+			return ms[:1]
+		}
+	}
+	return nil
 }

@@ -97,7 +97,8 @@ var ruinFear = newRule("fear appeal", "wipe wipes wiped wiping empty drain drain
 		// "one job loss and your savings are gone"
 		`|(?:all\s+it\s+takes\s+is|it\s+(?:only\s+|just\s+)?takes(?:\s+just|\s+only)?)\s+(?:one|a\s+single|just\s+one|a)\s+(?:[a-z\-]+\s+){1,3}?to\s+(?:`+ruinVerb+`|lose\s+(?:it\s+all|everything|all\s+of\s+it|your\s+(?:savings|money|home|nest\s+egg)))`+
 		`|\b(?:one|a\s+single|just\s+one)\s+(?:[a-z\-]+\s+){1,3}?and\s+(?:your\s+|all\s+your\s+)?(?:savings|money|account|nest\s+egg|cushion|safety\s+net|everything|it\s+all)\s+(?:is|are|could\s+be|would\s+be|will\s+be)\s+(?:gone|wiped\s+out|drained|history|toast)`+
-		`|(?:leave|leaves|left|leaving)\s+you\s+with\s+nothing\b`).filter(func(t *text, m match) bool {
+		`|(?:leave|leaves|left|leaving)\s+you\s+with\s+nothing\b`+
+		`|(?:could|can|might|may|would|will)\s+(?:mean|end\s+in|end\s+with|lead\s+to)\s+losing\s+(?:everything|it\s+all|your\s+(?:home|house|savings|money|nest\s+egg))`).filter(func(t *text, m match) bool {
 	switch nextWord(t, m.e) {
 	case "to", "but", "else":
 		return false // "be left with nothing to worry about"
