@@ -230,6 +230,7 @@ func TestBlind18AudienceList(t *testing.T) {
 		{"from students to retirees", "", "From students to retirees, you'll find a plan that fits.", nil},
 		{"parents and pensioners", "", "For parents and pensioners alike, your account is ready in minutes.", nil},
 		{"retirees, families", "", "Retirees, families, first-timers: you all get the same low fees.", nil},
+		{"from first-timers to seniors", "", "From first-timers to seniors, you will find a class.", nil},
 		{"retirees like you", "", "Retirees like you deserve simple banking.", []string{"privacy.sensitive_attribute block body [0,17]"}},
 		{"for retirees, you", "", "Made for retirees, so you can relax.", []string{"privacy.sensitive_attribute flag body [0,35]"}},
 	}, nil, SensitiveAttribute)
@@ -244,6 +245,10 @@ func TestBlind18FestivalAmongOptions(t *testing.T) {
 		{"diwali, a picnic or a weeknight", "", "Whether you're baking for Diwali, a picnic or a plain weeknight, we have flour.", nil},
 		{"whether you host eid or a birthday", "", "Whether you host an Eid lunch or a birthday brunch, grab a box.", nil},
 		{"whatever you are making", "", "Whatever you are making, Hanukkah latkes or a weeknight soup, you will find it here.", nil},
+		{"cooking for eid, a birthday or just you", "", "Cooking for Eid, a birthday or just you? Our boxes fit.", nil},
+		{"whether your table is set for passover", "", "Whether your table is set for Passover or a potluck, you will find greens.", nil},
+		{"whether your diwali is big or small", "", "Whether your Diwali is big or small, you will want sweets.", []string{"privacy.sensitive_attribute block body [8,19]"}},
+		{"since you keep passover", "", "Since you keep Passover, here is a box for you.", []string{"privacy.sensitive_attribute flag body [0,46]"}},
 		{"ramadan or not", "", "Whether you're fasting for Ramadan or not, you'll love these dates.", []string{"privacy.sensitive_attribute flag body [0,66]"}},
 		{"your diwali among options", "", "Whether it's your Diwali feast or a Tuesday, you'll want sweets.", []string{"privacy.sensitive_attribute block body [13,24]"}},
 	}, nil, SensitiveAttribute)

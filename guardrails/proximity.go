@@ -172,7 +172,7 @@ func inclusiveCelebration(ws []word) bool {
 		// "Whether you're making sweets for Diwali, pie for Thanksgiving or
 		// soup on a Tuesday": the festivals are options, one of them the
 		// reader's or none. ("Whether your Diwali…" makes one theirs.)
-		if w.s == "whether" && i+2 < len(ws) && ws[i+1].s == "you" && (ws[i+2].s == "are" || ws[i+2].s == "re" || optionVerbs[ws[i+2].s]) {
+		if w.s == "whether" && i+2 < len(ws) && (ws[i+1].s == "you" || ws[i+1].s == "your") && (ws[i+2].s == "are" || ws[i+2].s == "re" || optionVerbs[ws[i+2].s] || ws[i+1].s == "your") {
 			open = true
 		}
 		if festivals[w.s] && !seen[w.s] {
@@ -180,7 +180,31 @@ func inclusiveCelebration(ws []word) bool {
 			n++
 		}
 	}
-	return open && (n >= 2 || n == 1 && orOption(ws))
+	return open && (n >= 2 || n == 1 && orOption(ws)) || festivalAmongOptions(ws)
+}
+
+// festivalAmongOptions reports whether a festival in a sentence is one of
+// alternatives joined by "or" within a few words of it, and not made the
+// reader's by "your": "Cooking for Eid, a birthday or just you?", "set
+// for Passover, a potluck or a quiet night". "Your Diwali or ours" and
+// "Ramadan or not" are left to the other checks.
+func festivalAmongOptions(ws []word) bool {
+	for i, w := range ws {
+		if !festivals[w.s] || i > 0 && (ws[i-1].s == "your" || ws[i-1].s == "yours") {
+			continue
+		}
+		for j := max(0, i-6); j < min(len(ws), i+7); j++ {
+			if ws[j].s != "or" || j+1 >= len(ws) {
+				continue
+			}
+			switch ws[j+1].s {
+			case "not", "no", "otherwise", "never", "nothing", "else":
+			default:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // orOption reports whether a sentence offers alternatives joined by "or":
@@ -212,7 +236,8 @@ var audienceGroups = map[string]bool{"students": true, "grads": true, "graduates
 	"savers": true, "runners": true, "travelers": true, "travellers": true, "creators": true, "makers": true,
 	"homeowners": true, "renters": true, "millennials": true, "boomers": true, "everyone": true, "everybody": true,
 	"shoppers": true, "cooks": true, "walkers": true, "hikers": true, "athletes": true, "founders": true, "retailers": true,
-	"teachers": true, "nurses": true, "musicians": true, "gamers": true, "moms": true, "dads": true, "grandparents": true}
+	"teachers": true, "nurses": true, "musicians": true, "gamers": true, "moms": true, "dads": true, "grandparents": true,
+	"timers": true, "pros": true, "adults": true, "juniors": true, "grandkids": true, "regulars": true}
 
 // listJoins may stand between the items of a list of audiences.
 var listJoins = map[string]bool{"for": true, "and": true, "or": true, "to": true, "from": true, "the": true,
