@@ -52,10 +52,10 @@ var audienceNouns = map[string]bool{"members": true, "member": true, "customers"
 // an offer word: "whether you're new or coming back, there's a class for
 // you" widens nothing.
 var (
-	widenedToAll = newRule("an offer widened to everyone", "everyone everybody anyone anybody all non nonmembers nonmember membership member",
+	widenedToAll = newRule("an offer widened to everyone", "everyone everybody anyone anybody all non nonmembers nonmember membership",
 		`(?:everyone|everybody|anyone|anybody|all\s+of\s+you)\s+(?:(?:else\s+|here\s+|who\s+\w+\s+)?(?:gets?|can\s+(?:get|claim|have|enjoy|grab|take)|qualifies|is\s+eligible|enjoys?|saves?))\b`+
 			`|(?:for|to)\s+(?:everyone|everybody|anyone|anybody)\b`+
-			`|(?:no|without\s+(?:a|any))\s+membership\s+(?:needed|required|necessary)|non-?members?\s+(?:too|included|get|can|as\s+well)|members\s+(?:and|or)\s+non-?members|member\s+or\s+not`)
+			`|(?:no|without\s+(?:a|any))\s+membership\s+(?:needed|required|necessary)|non-?members?\s+(?:too|included|get|can|as\s+well)|members\s+(?:and|or)\s+non-?members`)
 	widenedToOld = newRule("an offer widened to returning customers", "new returning existing old current lapsed former longtime long past loyal all even welcome again rejoin come return",
 		`new\s+(?:members?\s+|customers?\s+)?(?:or|and|&|\+)\s+(?:returning|coming\s+back|existing|old|current|lapsed|former|long-?time|loyal|back|not)`+
 			`|(?:returning|existing|old|current|former|lapsed|long-?time|loyal)\s+(?:members?\s+|customers?\s+)?(?:or|and|&)\s+new`+

@@ -179,7 +179,7 @@ func checkPII(r *run, fact tailor.Fact) {
 		return
 	}
 	kind, find := piiMatcher(fact.Key, v)
-	birth := kind == "birth date" && birthKey.MatchString(strings.ToLower(fact.Key))
+	birth := kind == "birth date" && birthKey(fact.Key)
 	for _, f := range r.fields {
 		echoed := false
 		for _, sp := range find(r, f.t) {
@@ -194,8 +194,16 @@ func checkPII(r *run, fact tailor.Fact) {
 	}
 }
 
-// birthKey names a fact that holds the customer's birth date.
-var birthKey = regexp.MustCompile(`birth|dob|bday`)
+// birthKey reports whether a key names a fact that holds the customer's
+// birth date: "birth_date", "date_of_birth", "dob", "bday".
+func birthKey(key string) bool {
+	for _, w := range []string{"birth", "Birth", "BIRTH", "dob", "DOB", "Dob", "bday", "Bday", "BDAY"} {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // ownBirthday is the reader's birthday said without its date: "your
 // birthday month is almost here", "happy early birthday", "it's nearly

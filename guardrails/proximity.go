@@ -80,7 +80,9 @@ func checkProximity(r *run) {
 
 func checkSentence(r *run, f field, ws []word) {
 	you, greeting, cat := false, false, ""
-	inclusive := inclusiveCelebration(ws)
+	// inclusive is inclusiveCelebration(ws), worked out only for a
+	// sentence that names a religion, which few do.
+	inclusive, known := false, false
 	for i, w := range ws {
 		k, ok := proximityWords[w.s]
 		switch {
@@ -89,7 +91,15 @@ func checkSentence(r *run, f field, ws []word) {
 			you = true
 		case k.greeting:
 			greeting = true
-		case cat == "" && k.cat != "" && !namesCause(ws, i) && !(inclusive && k.cat == religionCategory) && !audienceList(ws, i):
+		case cat == "" && k.cat != "" && !namesCause(ws, i) && !audienceList(ws, i):
+			if k.cat == religionCategory {
+				if !known {
+					inclusive, known = inclusiveCelebration(ws), true
+				}
+				if inclusive {
+					continue
+				}
+			}
 			cat = k.cat
 		}
 	}
