@@ -236,9 +236,11 @@ func TestBlind18AudienceList(t *testing.T) {
 	}, nil, SensitiveAttribute)
 }
 
-// A festival offered as one of several occasions after "whether you" is
-// not the reader's faith. "Diwali or not" leaves it the reader's to deny,
-// and the festival made theirs still counts.
+// A festival offered as one of several occasions joined by "or" (after
+// "whether you", "whatever you are making" or no opener at all) is not the
+// reader's faith. "Ramadan or not" leaves it the reader's to deny, and the
+// festival made theirs ("your Diwali", "since you keep Passover") still
+// counts.
 func TestBlind18FestivalAmongOptions(t *testing.T) {
 	t.Parallel()
 	runSpanCases(t, []spanCase{
