@@ -57,7 +57,7 @@ var claimRules = []*rule{
 	newRule("a guarantee", "guarantee* guaranty warranty",
 		`(?:money[\s\-]+back\s+|satisfaction\s+|lifetime\s+|ironclad\s+|iron[\s\-]+clad\s+)?(?:guarantee[ds]?|guaranteeing|guaranty)(?:\s+(?:results|satisfaction|to\s+\w+))?|lifetime\s+warranty`),
 	newRule("an absolute claim", "100 risk riskfree world worlds planet universe country market made created designed built buy best number unbeatable unmatched never always perfect instant permanent guaranteed works lasts forever indestructible lowest need nothing proven 1",
-		`100\s*(?:%|percent)\s*(?:effective|safe|guaranteed|proven|natural|satisfaction|success|successful|results|risk[\s\-]*free|pure|accurate|reliable|waterproof|secure|organic|cure|effective)`+
+		`100\s*(?:%|percent)\s*(?:effective|safe|guaranteed|proven|natural|satisfaction|success|successful|results|risk[\s\-]*free|pure|accurate|reliable|waterproof|secure|protected|organic|cure|effective)`+
 			`|risk[\s\-]*free|no[\s\-]+risk|zero[\s\-]+risk|without\s+(?:any\s+)?risk`+
 			`|world'?s\s+(?:best|#?\s*1|number\s+one|first|finest|greatest|most\s+\w+|leading|top)|best\s+in\s+the\s+world|best\s+\w+\s+(?:ever\s+made|on\s+the\s+planet|in\s+the\s+world)`+
 			`|#\s*1\s+(?:rated|brand|choice|selling|in\s+\w+)|number\s+one\s+(?:rated|brand|choice|selling)|unbeatable|unmatched|indestructible`+
@@ -187,5 +187,31 @@ func productAfterLike(t *text, m match) bool {
 	}
 	return ownAtEnd(t, m, ws)
 }
+
+// moneyHeld is what the reader keeps with a bank or a fund.
+const moneyHeld = `(?:hard[\s\-]earned\s+)?(?:money|savings|deposits?|cash|funds|balance|investments?|nest\s+egg|paychecks?|paycheques?)`
+
+// Safety promised without a stock word: the reader's money "simply can't
+// be lost", "you'll never lose a cent", "no way to lose your savings",
+// "your money is completely safe". A bank may say what protects money
+// ("insured up to $250,000", "never lose track of your money", "your
+// savings won't disappear into fees"), not that loss cannot happen.
+var noLossClaim = newRule("an absolute claim", "money savings deposit deposits cash funds balance investment investments egg paycheck paychecks paycheque paycheques lose losing nothing cent penny dime dollar houses vault knox safe",
+	`(?:your|the|our\s+members'|our\s+customers')\s+`+moneyHeld+`\s+(?:(?:simply|just|literally|absolutely|really|truly)\s+)?(?:can't|cannot|can\s+not|can\s+never|could\s+never|will\s+never|won't\s+ever|won't|never)\s+(?:ever\s+)?(?:be\s+(?:lost|stolen|touched|at\s+risk|in\s+danger|wiped\s+out|gone)|disappear|vanish|go\s+missing|shrink|lose\s+(?:value|a\s+(?:single\s+)?(?:cent|penny|dime|dollar)))`+
+		`|you(?:'ll)?\s+(?:(?:simply|just|literally)\s+)?(?:can't|cannot|can\s+never|will\s+never|won't\s+ever|never|won't)\s+(?:ever\s+)?lose\s+(?:a\s+(?:single\s+)?(?:cent|penny|dime|dollar|nickel)|(?:any\s+of\s+)?your\s+`+moneyHeld+`|money)`+
+		`|(?:no|zero)\s+(?:way|chance|risk)\s+(?:of\s+|to\s+)?(?:you\s+)?(?:ever\s+)?los(?:e|ing)\s+(?:a\s+(?:single\s+)?(?:cent|penny|dime|dollar)|your\s+`+moneyHeld+`|money)`+
+		`|(?:impossible|no\s+way)\s+to\s+lose\s+(?:money|your\s+`+moneyHeld+`)`+
+		`|(?:nothing|not\s+(?:a|one)\s+(?:single\s+)?(?:cent|penny|dime|dollar))\s+(?:(?:you|that\s+you)\s+(?:deposit|save|put\s+in|keep|hold|bank)\s+(?:here\s+|with\s+us\s+)?)?(?:can|could|will)\s+(?:ever\s+)?(?:be\s+lost|go\s+missing|disappear|vanish|slip\s+away)`+
+		`|(?:safe|secure)\s+as\s+(?:houses|a\s+vault|fort\s+knox)|(?:as\s+)?safe\s+as\s+(?:it\s+gets|can\s+be)`+
+		`|your\s+`+moneyHeld+`\s+(?:is|are|stays?|remains?|will\s+be)\s+(?:never|not\s+ever|at\s+no\s+point)\s+(?:at\s+risk|in\s+danger|lost|exposed|unsafe)`+
+		`|your\s+`+moneyHeld+`\s+(?:is|are|stays?|remains?|will\s+(?:always\s+)?be)\s+(?:always\s+|forever\s+)?(?:completely|totally|perfectly|absolutely|entirely|100%|100\s+percent|fully)\s+(?:safe|secure|protected|risk[\s\-]free)`).filter(func(t *text, m match) bool {
+	switch nextWord(t, m.e) {
+	case "into", "to", "on", "in", "through", "up", "by":
+		return false // "won't disappear into fees", "fully protected up to $250,000"
+	}
+	return true
+})
+
+func init() { claimRules = append(claimRules, noLossClaim) }
 
 func init() { claimRules = append(claimRules, superiorityShapes...) }

@@ -19,6 +19,98 @@ type offer struct {
 	amounts  []float64
 	codes    []string // upper case
 	minimum  bool     // the offer holds only above a spend: "on orders over $40"
+	// newOnly and membersOnly: the offer is for new customers ("First
+	// month free for new members") or for members ("15% off for members").
+	newOnly, membersOnly bool
+}
+
+// offerAudience reads who the brief's offer is for.
+func offerAudience(o string) (newOnly, membersOnly bool) {
+	ws := wordsOf(o)
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case (w == "new" || w == "first") && audienceNouns[next] || w == "newcomers" || w == "first-time":
+			newOnly = true
+		case w == "members" || w == "member" || w == "cardholders" || w == "subscribers" || w == "loyalty":
+			membersOnly = true
+		}
+	}
+	return newOnly, membersOnly && !newOnly
+}
+
+var audienceNouns = map[string]bool{"members": true, "member": true, "customers": true, "customer": true, "clients": true,
+	"subscribers": true, "accounts": true, "account": true, "users": true, "riders": true, "students": true, "time": true,
+	"signups": true, "sign": true, "joiners": true, "shoppers": true, "patients": true}
+
+// An offer widened beyond the audience the brief gives it: "new or coming
+// back, everyone gets their first month free" for new members, "15% off
+// for everyone, no membership needed" for members. The sentence must hold
+// an offer word: "whether you're new or coming back, there's a class for
+// you" widens nothing.
+var (
+	widenedToAll = newRule("an offer widened to everyone", "everyone everybody anyone anybody all non nonmembers nonmember membership",
+		`(?:everyone|everybody|anyone|anybody|all\s+of\s+you)\s+(?:(?:else\s+|here\s+|who\s+\w+\s+)?(?:gets?|can\s+(?:get|claim|have|enjoy|grab|take)|qualifies|is\s+eligible|enjoys?|saves?))\b`+
+			`|(?:for|to)\s+(?:everyone|everybody|anyone|anybody)\b`+
+			`|(?:no|without\s+(?:a|any))\s+membership\s+(?:needed|required|necessary)|non-?members?\s+(?:too|included|get|can|as\s+well)|members\s+(?:and|or)\s+non-?members`)
+	widenedToOld = newRule("an offer widened to returning customers", "new returning existing old current lapsed former longtime long past loyal all even welcome again rejoin come return",
+		`new\s+(?:members?\s+|customers?\s+)?(?:or|and|&|\+)\s+(?:returning|coming\s+back|existing|old|current|lapsed|former|long-?time|loyal|back|not)`+
+			`|(?:returning|existing|old|current|former|lapsed|long-?time|loyal)\s+(?:members?\s+|customers?\s+)?(?:or|and|&)\s+new`+
+			`|(?:returning|existing|old|current|former|past|lapsed|long-?time|loyal)\s+(?:members|customers|clients|subscribers)\s+(?:too|included|as\s+well|also|alike|get|can)`+
+			`|even\s+(?:if\s+you(?:'ve|\s+have)\s+(?:been|joined|trained|banked|shopped|ordered)\s+(?:with\s+us\s+)?before|(?:returning|existing|current|old|former|lapsed)\s+(?:members|customers))`+
+			`|all\s+(?:our\s+)?(?:members|customers|clients|subscribers)\s+(?:get|can|enjoy|qualify)|welcome\s+back\s+(?:members|customers)\s+(?:too|get|can)`+
+			// "your first month is free again", "rejoin and claim your first month"
+			`|(?:free|on\s+us)\s+(?:for\s+you\s+)?again\b|(?:rejoin|come\s+back|return)\s+(?:\w+\s+){0,3}?(?:and|to)\s+(?:get|claim|enjoy|grab)\s+(?:your\s+|a\s+|the\s+|another\s+)?(?:first\s+)?(?:month|free)`)
+)
+
+// gainWords in a sentence make it one about what the offer gives.
+var gainWords = map[string]bool{"free": true, "off": true, "bonus": true, "discount": true, "save": true, "savings": true,
+	"deal": true, "offer": true, "trial": true, "percent": true}
+
+// offerSentence reports whether the sentence around a match holds a gain
+// word or a percentage.
+func offerSentence(t *text, m match) bool {
+	ws := sentenceWords(t, m.b)
+	if len(ws) == 0 {
+		return false
+	}
+	if strings.Contains(t.norm[ws[0].b:ws[len(ws)-1].e], "%") {
+		return true
+	}
+	return slices.ContainsFunc(ws, func(w word) bool { return gainWords[w.s] })
+}
+
+// widenedOffer returns where the copy gives the offer to more people than
+// the brief does.
+func widenedOffer(o offer, t *text) []match {
+	if !o.newOnly && !o.membersOnly {
+		return nil
+	}
+	var out []match
+	if o.newOnly {
+		out = append(out, returningToo(t)...)
+	}
+	for _, rl := range []*rule{widenedToAll, widenedToOld} {
+		if rl == widenedToOld && !o.newOnly {
+			continue
+		}
+		for _, m := range rl.find(t) {
+			if strings.HasPrefix(t.norm[m.b:m.e], "for ") || strings.HasPrefix(t.norm[m.b:m.e], "to ") {
+				// "Gear for everyone, 15% off for members": the offer
+				// keeps its audience in the sentence.
+				if slices.ContainsFunc(sentenceWords(t, m.b), func(w word) bool { return w.s == "members" || w.s == "member" }) {
+					continue
+				}
+			}
+			if offerSentence(t, m) {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }
 
 var (
@@ -258,6 +350,9 @@ func checkOffer(r *run) {
 			for _, m := range perks[2].find(f.t) {
 				r.addAt(Offer, tailor.Block, f.name, m.span, "drops the minimum the campaign's offer sets")
 			}
+		}
+		for _, m := range widenedOffer(o, f.t) {
+			r.addAt(Offer, tailor.Block, f.name, m.span, "gives the offer to more people than the campaign does")
 		}
 		for _, m := range slices.Concat(perks[0].find(f.t), perks[1].find(f.t), perks[3].find(f.t), perks[4].find(f.t)) {
 			loc := []int{m.b, m.e}
@@ -517,4 +612,36 @@ func eventDate(t *text, b int) bool {
 		}
 	}
 	return event
+}
+
+// returningReader is the reader addressed as one who has been a customer:
+// "been with us for years?", "back after a break?", "a loyal member".
+var returningReader = newRule("an offer widened to returning customers", "been back loyal longtime long returning rejoining",
+	`(?:you've\s+|you\s+have\s+)?been\s+with\s+us\s+(?:for\s+)?(?:years|a\s+while|ages|a\s+long\s+time|since)|back\s+after\s+a\s+(?:break|while|pause|few\s+months)|(?:a|our)\s+(?:long-?time|loyal|returning)\s+(?:member|customer)|rejoining\s+us`)
+
+// returningToo finds a new-customer offer given to the returning reader
+// across sentences: "Been with us for years? You get the first month free
+// too." The returning reader and, after it, a sentence with a gain word and
+// "too", "as well" or "also".
+func returningToo(t *text) []match {
+	ms := returningReader.find(t)
+	if len(ms) == 0 {
+		return nil
+	}
+	ws := t.words
+	for i := range ws {
+		if ws[i].b < ms[0].e {
+			continue
+		}
+		sent := sentenceWords(t, ws[i].b)
+		gain, also := false, false
+		for k, w := range sent {
+			gain = gain || gainWords[w.s]
+			also = also || w.s == "too" || w.s == "also" || w.s == "as" && k+1 < len(sent) && sent[k+1].s == "well"
+		}
+		if gain && also {
+			return ms[:1]
+		}
+	}
+	return nil
 }

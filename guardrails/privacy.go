@@ -135,6 +135,7 @@ func checkFact(r *run, fact tailor.Fact) {
 	}
 	if !c.Personalization && !fact.PII && !fact.Sensitive {
 		checkConsentHints(r, fact)
+		checkMixedSkin(r, fact)
 	}
 	ws := factWords(r, fact.Value)
 	if fact.Source == tailor.Observed && trackingKey(fact.Key) {
@@ -154,7 +155,7 @@ func checkFact(r *run, fact tailor.Fact) {
 			case fact.Source == tailor.Observed && trackingKey(fact.Key):
 				r.addAt(Surveillance, tailor.Flag, f.name, sp, fmt.Sprintf("repeats the tracking detail %q", fact.Key))
 			}
-			if !c.Personalization {
+			if !c.Personalization && !(len(ws) == 1 && amongSkinTypes(f.t, sp)) {
 				r.addAt(Consent, tailor.Block, f.name, sp,
 					fmt.Sprintf("uses the customer's %q fact without personalization consent", fact.Key))
 			}
@@ -178,12 +179,66 @@ func checkPII(r *run, fact tailor.Fact) {
 		return
 	}
 	kind, find := piiMatcher(fact.Key, v)
+	birth := kind == "birth date" && birthKey(fact.Key)
 	for _, f := range r.fields {
+		echoed := false
 		for _, sp := range find(r, f.t) {
 			r.addAt(PIIEcho, tailor.Block, f.name, sp, fmt.Sprintf("echoes the customer's %s (%q)", kind, fact.Key))
+			echoed = true
+		}
+		if birth && !echoed { // the date itself, when there, says it already
+			for _, m := range ownBirthday.find(f.t) {
+				r.addAt(PIIEcho, tailor.Block, f.name, m.span, fmt.Sprintf("points at the customer's birth date (%q) without stating it", fact.Key))
+			}
 		}
 	}
 }
+
+// birthKey reports whether a key names a fact that holds the customer's
+// birth date: "birth_date", "date_of_birth", "dob", "bday".
+func birthKey(key string) bool {
+	for _, w := range []string{"birth", "Birth", "BIRTH", "dob", "DOB", "Dob", "bday", "Bday", "BDAY"} {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownBirthday is the reader's birthday said without its date: "your
+// birthday month is almost here", "happy early birthday", "it's nearly
+// birthday week", "another trip around the sun", "as you turn forty",
+// "your star sign". For a customer whose birth date the brand holds, it
+// tells them the brand reads it. A birthday that is someone else's ("a
+// birthday gift for your dad", "happy birthday to us", "our birthday
+// sale") is left alone.
+var ownBirthday = newRule("the customer's birthday", "birthday birthdays bday b birth sun older turn turning turns hit reach sign special month born",
+	`your\s+(?:(?:big|special|upcoming|next)\s+)?(?:birthday|bday|b-day|birth\s+(?:month|week|day|date))\b`+
+		`|happy\s+(?:early\s+|belated\s+|almost\s+)?(?:birthday|bday|b-day)\b`+
+		`|(?:it's|it\s+is|it's\s+almost|it's\s+nearly|almost|nearly)\s+(?:almost\s+|nearly\s+)?birthday\s+(?:month|week|season|time)\b`+
+		`|(?:hey|hi|hello|dear|calling\s+the|to\s+the)\s+birthday\s+(?:girl|boy|star|person)\b`+
+		`|(?:another|one\s+more|a\s+new)\s+(?:trip|lap|orbit|spin|loop)\s+(?:around|round)\s+the\s+sun`+
+		`|(?:you(?:'re|\s+are)|you'll\s+be|you\s+will\s+be)\s+(?:another\s+|a\s+|one\s+)?year\s+older`+
+		`|(?:as|when|now\s+that|before|once)\s+you\s+(?:turn|hit|reach)\s+(?:\d{2}|thirty|forty|fifty|sixty|seventy|the\s+big\s+\S+)`+
+		`|(?:you(?:'re|\s+are)|you'll\s+be|you\s+will\s+be)\s+(?:about\s+to\s+turn|turning)\s+(?:\d{2}|thirty|forty|fifty|sixty|seventy|the\s+big\s+\S+)`+
+		`|your\s+(?:star|zodiac|birth)\s+sign`+
+		// "a birthday treat for you", "your special day", "July is your
+		// month", "the month you were born"
+		`|birthday\s+(?:treat|gift|present|surprise|discount|offer|bonus|reward|perk|credit|class|box)\s+(?:just\s+|all\s+)?for\s+you\b`+
+		`|(?:celebrate|enjoy|mark|make\s+the\s+most\s+of|ahead\s+of|before|for)\s+your\s+special\s+day\b`+
+		`|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+is\s+your\s+month`+
+		`|your\s+month\s+is\s+(?:here|almost\s+here|nearly\s+here|coming|around\s+the\s+corner)`+
+		`|(?:the\s+(?:month|day|week|year)\s+)?you\s+were\s+born\b`).filter(func(t *text, m match) bool {
+	mt := t.norm[m.b:m.e]
+	if strings.HasPrefix(mt, "happy") {
+		switch prevWord(t, m.b) {
+		case "say", "wish", "wishing", "sing", "them", "him", "her":
+			return false // "say happy birthday to your sister"
+		}
+		return nextWord(t, m.e) != "to" // "happy birthday to us"
+	}
+	return true
+})
 
 // piiMatcher decides by the value's shape (and the key when the shape says
 // nothing) what the value is and how to find it in copy.
@@ -544,4 +599,86 @@ func spelledEmail(addr string) *regexp.Regexp {
 	re := regexp.MustCompile(strings.Join(quote(lw), inName) + at + strings.Join(quote(dw), dot))
 	re.Longest()
 	return re
+}
+
+// mixedSkin is combination skin described by its parts rather than named:
+// "oily here, dry there", "a shiny T-zone and flaky cheeks", "light enough
+// for the T-zone and soft enough for drier cheeks".
+var mixedSkin = newRule("combination skin described", "oily oilier oiliest greasy greasier shiny shinier slick t tzone dry drier dryer driest flaky flakier parched tight tighter dehydrated",
+	`(?:`+oilySkin+`)\b[^.!?;\n]{0,40}?\b(?:`+drySkin+`)\b|(?:`+drySkin+`)\b[^.!?;\n]{0,40}?\b(?:`+oilySkin+`)\b`).filter(func(t *text, m match) bool {
+	// Alternatives ("oily or dry"), a list of skin types, or hair are not
+	// one reader's mixed skin.
+	for _, w := range strings.Fields(t.norm[m.b:m.e]) {
+		switch strings.Trim(w, ",:") {
+		case "or", "nor", "either", "whether", "neither":
+			return false
+		}
+	}
+	i := 0
+	for i < len(t.words) && t.words[i].e <= m.b {
+		i++
+	}
+	if sentenceHas(t, i, skinTypeList) {
+		return false
+	}
+	// "Light enough for oily skin, rich enough for dry skin": two skin
+	// types, each a whole skin, not the parts of one face.
+	types := 0
+	ws := sentenceAround(t, i)
+	for k := 0; k+1 < len(ws); k++ {
+		if skinTypes[ws[k].s] && ws[k+1].s == "skin" {
+			types++
+		}
+	}
+	return types < 2
+})
+
+const (
+	oilySkin = `oily|oilier|oiliest|greasy|greasier|shiny|shinier|slick|t[\s\-]?zone`
+	drySkin  = `dry|drier|dryer|driest|flaky|flakier|parched|tight|tighter|dehydrated`
+)
+
+// skinTypeList in a sentence make oily and dry words a list of skin types
+// or about hair, not one reader's skin.
+var skinTypeList = map[string]bool{"combination": true, "normal": true, "types": true, "type": true, "every": true, "all": true,
+	"any": true, "hair": true, "scalp": true, "roots": true, "ends": true, "whatever": true, "whether": true}
+
+// checkMixedSkin reports combination skin described, not named, for a
+// customer who declared it without consenting to personalization.
+func checkMixedSkin(r *run, fact tailor.Fact) {
+	if !strings.Contains(strings.ToLower(fact.Key), "skin") || !slices.ContainsFunc(wordsOf(fact.Value), func(w string) bool { return w == "combination" || w == "combo" || w == "mixed" }) {
+		return
+	}
+	for _, f := range r.fields {
+		for _, m := range mixedSkin.find(f.t) {
+			r.addAt(Consent, tailor.Block, f.name, m.span, fmt.Sprintf("describes the customer's %q fact without personalization consent", fact.Key))
+		}
+	}
+}
+
+// skinTypes are the skin types copy lists side by side.
+var skinTypes = map[string]bool{"oily": true, "dry": true, "normal": true, "combination": true, "sensitive": true, "mature": true}
+
+// amongSkinTypes reports whether the word at sp is a skin type listed with
+// another in a sentence that does not address the reader: "it suits dry,
+// oily and combination skin" is the product's range, not the reader's
+// skin ("your combination skin", "combination skin like yours" are).
+func amongSkinTypes(t *text, sp [2]int) bool {
+	i := 0
+	for i < len(t.words) && t.origEnd(t.words[i].e-1) <= sp[0] {
+		i++
+	}
+	if i >= len(t.words) || !skinTypes[t.words[i].s] {
+		return false
+	}
+	others := 0
+	for _, w := range sentenceAround(t, i) {
+		if secondPerson[w.s] {
+			return false
+		}
+		if skinTypes[w.s] && w.s != t.words[i].s {
+			others++
+		}
+	}
+	return others > 0
 }

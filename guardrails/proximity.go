@@ -80,7 +80,9 @@ func checkProximity(r *run) {
 
 func checkSentence(r *run, f field, ws []word) {
 	you, greeting, cat := false, false, ""
-	inclusive := inclusiveCelebration(ws)
+	// inclusive is inclusiveCelebration(ws), worked out only for a
+	// sentence that names a religion, which few do.
+	inclusive, known := false, false
 	for i, w := range ws {
 		k, ok := proximityWords[w.s]
 		switch {
@@ -89,7 +91,15 @@ func checkSentence(r *run, f field, ws []word) {
 			you = true
 		case k.greeting:
 			greeting = true
-		case cat == "" && k.cat != "" && !namesCause(ws, i) && !(inclusive && k.cat == religionCategory):
+		case cat == "" && k.cat != "" && !namesCause(ws, i) && !audienceList(ws, i):
+			if k.cat == religionCategory {
+				if !known {
+					inclusive, known = inclusiveCelebration(ws), true
+				}
+				if inclusive {
+					continue
+				}
+			}
 			cat = k.cat
 		}
 	}
@@ -163,10 +173,16 @@ func inclusiveCelebration(ws []word) bool {
 		if inclusiveOpeners[w.s] && i+2 < len(ws) && ws[i+1].s == "you" && celebrateVerbs[ws[i+2].s] {
 			open = true
 		}
+		// "Whatever you are making, Hanukkah latkes or a weeknight soup":
+		// what readers do, with the festival one of its options.
+		if inclusiveOpeners[w.s] && i+3 < len(ws) && ws[i+1].s == "you" && (ws[i+2].s == "are" || ws[i+2].s == "re") &&
+			(optionVerbs[strings.TrimSuffix(ws[i+3].s, "ing")] || optionVerbs[strings.TrimSuffix(ws[i+3].s, "ing")+"e"] || celebrateVerbs[strings.TrimSuffix(ws[i+3].s, "ing")]) {
+			open = true
+		}
 		// "Whether you're making sweets for Diwali, pie for Thanksgiving or
 		// soup on a Tuesday": the festivals are options, one of them the
 		// reader's or none. ("Whether your Diwali…" makes one theirs.)
-		if w.s == "whether" && i+2 < len(ws) && ws[i+1].s == "you" && (ws[i+2].s == "are" || ws[i+2].s == "re" || optionVerbs[ws[i+2].s]) {
+		if w.s == "whether" && i+2 < len(ws) && (ws[i+1].s == "you" || ws[i+1].s == "your") && (ws[i+2].s == "are" || ws[i+2].s == "re" || optionVerbs[ws[i+2].s] || ws[i+1].s == "your") {
 			open = true
 		}
 		if festivals[w.s] && !seen[w.s] {
@@ -174,7 +190,88 @@ func inclusiveCelebration(ws []word) bool {
 			n++
 		}
 	}
-	return open && n >= 2
+	return open && (n >= 2 || n == 1 && orOption(ws)) || festivalAmongOptions(ws)
+}
+
+// festivalAmongOptions reports whether a festival in a sentence is one of
+// alternatives joined by "or" within a few words of it, and not made the
+// reader's by "your": "Cooking for Eid, a birthday or just you?", "set
+// for Passover, a potluck or a quiet night". "Your Diwali or ours" and
+// "Ramadan or not" are left to the other checks.
+func festivalAmongOptions(ws []word) bool {
+	for i, w := range ws {
+		if !festivals[w.s] || i > 0 && (ws[i-1].s == "your" || ws[i-1].s == "yours") {
+			continue
+		}
+		for j := max(0, i-6); j < min(len(ws), i+7); j++ {
+			if ws[j].s != "or" || j+1 >= len(ws) {
+				continue
+			}
+			switch ws[j+1].s {
+			case "not", "no", "otherwise", "never", "nothing", "else":
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// orOption reports whether a sentence offers alternatives joined by "or":
+// "cooking for Diwali, a harvest supper or a quiet Tuesday". "Diwali or
+// not" and "or otherwise" leave the one festival the reader's to deny.
+func orOption(ws []word) bool {
+	for i, w := range ws {
+		if w.s == "or" && i+1 < len(ws) {
+			switch ws[i+1].s {
+			case "not", "no", "otherwise", "never", "nothing", "else":
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// groupTerms are special-category words for a group of people, which copy
+// may list among the audiences it serves.
+var groupTerms = map[string]bool{"seniors": true, "retirees": true, "pensioners": true, "elderly": true,
+	"immigrants": true, "refugees": true, "muslims": true, "christians": true, "hindus": true, "democrats": true,
+	"republicans": true, "progressives": true, "conservatives": true, "patriots": true, "teamsters": true}
+
+// audienceGroups are everyday audiences a group term may be listed with.
+var audienceGroups = map[string]bool{"students": true, "grads": true, "graduates": true, "parents": true, "families": true,
+	"kids": true, "teens": true, "teenagers": true, "children": true, "professionals": true, "commuters": true,
+	"beginners": true, "newcomers": true, "couples": true, "freelancers": true, "workers": true, "first-timers": true,
+	"savers": true, "runners": true, "travelers": true, "travellers": true, "creators": true, "makers": true,
+	"homeowners": true, "renters": true, "millennials": true, "boomers": true, "everyone": true, "everybody": true,
+	"shoppers": true, "cooks": true, "walkers": true, "hikers": true, "athletes": true, "founders": true, "retailers": true,
+	"teachers": true, "nurses": true, "musicians": true, "gamers": true, "moms": true, "dads": true, "grandparents": true,
+	"timers": true, "pros": true, "adults": true, "juniors": true, "grandkids": true, "regulars": true}
+
+// listJoins may stand between the items of a list of audiences.
+var listJoins = map[string]bool{"for": true, "and": true, "or": true, "to": true, "from": true, "the": true,
+	"plus": true, "alike": true, "both": true, "all": true}
+
+// audienceList reports whether word i of a sentence, a group term, is one
+// item of a list of audiences: "for students, for retirees, for you",
+// "from students to retirees". The group is one the brand serves, not the
+// reader's own.
+func audienceList(ws []word, i int) bool {
+	if !groupTerms[ws[i].s] {
+		return false
+	}
+	for _, dir := range []int{-1, 1} {
+		for j := i + dir; j >= 0 && j < len(ws) && j != i+4*dir; j += dir {
+			if audienceGroups[ws[j].s] {
+				return true
+			}
+			if !listJoins[ws[j].s] {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // optionVerbs after "whether you" start a list of what readers do.

@@ -172,6 +172,7 @@ func compileRules(b tailor.Brief) *rules {
 	c := b.Campaign
 	r.brief = newText(strings.Join(append([]string{br.Name, c.Product, c.Offer, c.CTA, c.Objective}, mapValues(br.RequiredDisclaimers)...), "\n"))
 	r.offer = parseOffer(r.brief)
+	r.offer.newOnly, r.offer.membersOnly = offerAudience(c.Offer)
 	var shorts []string
 	full := map[string]string{}
 	for _, c := range br.Competitors {

@@ -2,7 +2,9 @@ package guardrails
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	tailor "github.com/tailorhq/tailor"
 )
@@ -13,7 +15,7 @@ import (
 
 const (
 	activity  = `(?:browsed|browsing|viewed|viewing|looked|looking|checked|checking|opened|opening|clicked|clicking|visited|visiting|shopped|shopping|searched|searching|scrolled|scrolling|stopped|came|were|logged|walked|drove|passed|read|came\s+back|returned|peeked|peeking|stared|lingered|hovered|added|saved|tapped|saw|spotted|eyeing|eyed)`
-	timeOfDay = `(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|midnight|noon|\d{1,2}\s+o'clock|dawn|3\s+in\s+the\s+morning|late\s+(?:last\s+)?night|the\s+middle\s+of\s+the\s+night|lunchtime|your\s+lunch\s+break|bedtime)`
+	timeOfDay = `(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|midnight|noon|\d{1,2}\s+o'clock|dawn|(?:[1-5]|one|two|three|four|five)\s+(?:o'clock\s+)?in\s+the\s+morning|late\s+(?:last\s+)?night|the\s+middle\s+of\s+the\s+night|lunchtime|your\s+lunch\s+break|bedtime)`
 	countWord = `(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a\s+dozen|dozens\s+of|several|multiple|many|so\s+many|countless|a\s+few)`
 )
 
@@ -155,6 +157,80 @@ var implicationRules = []*rule{
 	}),
 }
 
+// The hour said by the reader being up late while viewing: "up late
+// browsing?", "still awake and scrolling our shells", "your late-night
+// browsing". Said to no one ("late-night shopping at the store on
+// Thursdays") or as an invitation ("stay up late browsing the catalogue")
+// it is not a time the brand saw.
+var lateViewing = newRule("the time of day the customer did something", "late latenight hour midnight owl owls",
+	`(?:`+lateHour+`)[,\s]+(?:(?:and|again|still|out|here|there|you|you're|you\s+are|are\s+you)[,\s]+){0,3}`+lateVerb+
+		`|(?:up|awake|still\s+up|still\s+awake)\s+and\s+`+lateVerb+`\s+(?:(?:so|this|that|very|really|pretty)\s+)?late`+
+		`|(?:your|all\s+(?:that|this|those)|those|that)\s+(?:late[\s\-]night|midnight|night[\s\-]owl)\s+(?:`+lateVerb+`|sessions?|visits?|scroll|browse)`+
+		`|(?:late[\s\-]night|night[\s\-]owl)\s+`+lateVerb+`\s*(?:again\b|\?)`+
+		`|`+lateVerb+`\s+(?:(?:our|the|your|for|some|more|new)\s+)?(?:[a-z]+\s+)?(?:so\s+|pretty\s+|very\s+|really\s+)?(?:late\s+(?:again|into\s+the\s+night|last\s+night|tonight|at\s+night)|at\s+this\s+hour|this\s+late|past\s+midnight|after\s+midnight)`).filter(func(t *text, m match) bool {
+	switch prevWord(t, m.b) {
+	case "stay", "staying", "can", "could", "if", "when", "whenever", "go", "for", "perfect", "great", "made", "to":
+		return false // "stay up late browsing the guide", "perfect for browsing late at night"
+	}
+	i := 0
+	for i < len(t.words) && t.words[i].e <= m.b {
+		i++
+	}
+	return i < len(t.words) && sentenceAddressesReader(t, i, true, "")
+})
+
+// lateHour is the reader up late: "up so late", "still awake at this
+// hour", "burning the midnight oil", "night owl".
+const lateHour = `(?:up|awake|online|still\s+up|still\s+awake)\s+(?:so\s+|very\s+|really\s+|pretty\s+|this\s+|that\s+|a\s+bit\s+|kind\s+of\s+)?(?:late|at\s+this\s+hour|past\s+midnight)(?:\s+(?:again|tonight|last\s+night|these\s+days))?` +
+	`|burning\s+the\s+midnight\s+oil|night[\s\-]owl|late\s+nights?(?:\s+spent)?`
+
+const lateVerb = `(?:browsing|scrolling|shopping|searching|clicking|window[\s\-]shopping|looking\s+(?:at|around|through)|checking\s+out|eyeing|comparing|adding\s+to\s+(?:your\s+)?cart)`
+
+// The reader seen at a place by name: "nice to see you down in the Pearl",
+// "great seeing you at our Hawthorne store", "good to have you over in
+// Alberta". A place without a name ("good to see you in class", "at one of
+// our stores") or the brand's own names is left alone (seenPlaces).
+var seenAt = newRule("where the customer was", "see seeing spot spotting catch catching bump bumping run running have having stopping popping dropping coming swinging calling",
+	`(?:(?:nice|good|great|lovely|glad|happy|fun|wonderful|so\s+good|so\s+nice|always\s+good|always\s+nice)\s+(?:to\s+(?:see|spot|catch|bump\s+into|run\s+into|have)|seeing|spotting|catching|bumping\s+into|running\s+into|having)\s+you`+
+		`|(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:stopping|popping|dropping|coming|swinging|calling)(?:\s+(?:by|in|over|down|round|around))?)`+
+		`\s+(?:(?:again|today|yesterday|earlier)\s+)?(?:(?:down|up|over|out|back|round|around)\s+)?(?:in|at|around|near|by|on|along|inside|into|to)\s+(?:(?:the|our|your)\s+)?[a-z][a-z'\-]*`)
+
+// seenPlaces reports the matches of seenAt whose place is a name: its first
+// word capitalised in the copy and not the brand's, or a word for a part
+// of town.
+func seenPlaces(r *run, f field) []match {
+	t := f.t
+	var out []match
+	for _, m := range seenAt.find(t) {
+		ws := strings.Fields(t.norm[m.b:m.e])
+		last := ws[len(ws)-1]
+		sp := t.span(m.e-len(last), m.e)
+		orig := []rune(t.origAt(sp))
+		switch {
+		case placeParts[last]:
+		case len(orig) == 0 || !unicode.IsUpper(orig[0]) || calendarWords[last] || r.rules.brief.findWords([]string{last}) != nil:
+			continue
+		}
+		if slices.ContainsFunc(r.out, func(g tailor.Finding) bool {
+			return g.Check == Surveillance && g.Field == f.name && g.Span != nil && g.Span[0] < m.span[1] && m.span[0] < g.Span[1]
+		}) {
+			continue // the place is a tracked fact, reported already
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// calendarWords are capitalised words of time, not of place: "thanks for
+// stopping by on Saturday".
+var calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"christmas": true, "thanksgiving": true, "easter": true, "i": true}
+
+// placeParts are words for a part of town, named or not.
+var placeParts = map[string]bool{"neighborhood": true, "neighbourhood": true, "district": true, "neck": true, "part": true, "side": true, "end": true, "corner": true, "quarter": true, "suburbs": true, "downtown": true, "uptown": true}
+
 func init() { surveillanceRules = append(surveillanceRules, implicationRules...) }
 
 // viewingTail is a viewing verb and, later in its sentence, a time of day
@@ -236,6 +312,12 @@ func checkSurveillance(r *run) {
 	for _, f := range r.fields {
 		for _, sp := range viewingTimes(f.t) {
 			r.addAt(Surveillance, tailor.Flag, f.name, sp, "mentions the time of day the customer did something")
+		}
+		for _, m := range lateViewing.find(f.t) {
+			r.addAt(Surveillance, tailor.Flag, f.name, m.span, "mentions "+lateViewing.label)
+		}
+		for _, m := range seenPlaces(r, f) {
+			r.addAt(Surveillance, tailor.Flag, f.name, m.span, "mentions "+seenAt.label)
 		}
 		for _, rl := range surveillanceRules {
 			sev := tailor.Flag

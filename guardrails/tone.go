@@ -84,6 +84,33 @@ var toneRules = map[string][]*rule{
 		words(`damn|hell yeah|crap|sucks|wtf|kick ass|badass|omg`))},
 }
 
+// Ruin from one mishap, as the price of not buying, without a fear word:
+// "one surprise bill could wipe out everything", "a single car repair can
+// drain it all", "it could wipe out your savings", "you could lose
+// everything". A mishap that "happens to lots of people", a surprise that
+// helps, and wiping grime off are not.
+var ruinFear = newRule("fear appeal", "wipe wipes wiped wiping empty drain drained erase swallow destroy lose losing everything nothing takes gone toast history bill bills expense expenses cost costs charge charges fee fees emergency repair repairs layoff diagnosis breakdown",
+	`\b(?:one|a\s+single|just\s+one|a|an|any|the\s+next|one\s+big|one\s+bad)\s+(?:(?:surprise|unexpected|sudden|surprising|unplanned|big|bad|nasty|medical|hospital|vet|car|roof|emergency|single)\s+)+(?:bill|bills|expense|expenses|cost|costs|charge|charges|fee|fees|emergency|repair|repairs|layoff|diagnosis|breakdown)\b[^.!?;\n]{0,25}?\b(?:can|could|might|may|will|would)\s+(?:easily\s+|quickly\s+|instantly\s+|suddenly\s+|still\s+|overnight\s+)?`+ruinVerb+
+		`|(?:could|can|might|may|will|would)\s+(?:easily\s+|quickly\s+|instantly\s+|suddenly\s+)?(?:wipe\s+(?:you\s+)?out|empty|drain|erase|swallow|destroy)\s+(?:everything|it\s+all|all\s+of\s+it|all\s+you(?:'ve|\s+have)\s+(?:saved|built|worked\s+for)|your\s+(?:whole\s+|entire\s+|life\s+|hard-earned\s+)?(?:savings|nest\s+egg|cushion|safety\s+net|finances|future))`+
+		`|(?:could|can|might|may|would)\s+(?:easily\s+|quickly\s+|suddenly\s+)?(?:lose|be\s+left\s+with)\s+(?:everything|nothing)\b`+
+		// "all it takes is one surprise expense to empty your account",
+		// "one job loss and your savings are gone"
+		`|(?:all\s+it\s+takes\s+is|it\s+(?:only\s+|just\s+)?takes(?:\s+just|\s+only)?)\s+(?:one|a\s+single|just\s+one|a)\s+(?:[a-z\-]+\s+){1,3}?to\s+(?:`+ruinVerb+`|lose\s+(?:it\s+all|everything|all\s+of\s+it|your\s+(?:savings|money|home|nest\s+egg)))`+
+		`|\b(?:one|a\s+single|just\s+one)\s+(?:[a-z\-]+\s+){1,3}?and\s+(?:your\s+|all\s+your\s+)?(?:savings|money|account|nest\s+egg|cushion|safety\s+net|everything|it\s+all)\s+(?:is|are|could\s+be|would\s+be|will\s+be)\s+(?:gone|wiped\s+out|drained|history|toast)`+
+		`|(?:leave|leaves|left|leaving)\s+you\s+with\s+nothing\b`+
+		`|(?:could|can|might|may|would|will)\s+(?:mean|end\s+in|end\s+with|lead\s+to)\s+losing\s+(?:everything|it\s+all|your\s+(?:home|house|savings|money|nest\s+egg))`).filter(func(t *text, m match) bool {
+	switch nextWord(t, m.e) {
+	case "to", "but", "else":
+		return false // "be left with nothing to worry about"
+	}
+	return true
+})
+
+// ruinVerb is what one mishap does to the reader's money in a fear appeal.
+const ruinVerb = `(?:wipe\s+(?:you\s+)?out|empty|drain|ruin|wreck|sink|destroy|bankrupt|break\s+(?:you|the\s+bank)|erase|undo|swallow|derail|devastate|cost\s+you\s+everything|set\s+you\s+back\s+(?:years|months))`
+
+func init() { toneRules["fear"] = append(toneRules["fear"], ruinFear) }
+
 // harmOutcomes are what befalls the reader in a fear appeal that names no
 // fear: out for the season, on crutches, in hospital. "Out" needs a span of
 // time ("and you're out the door" is not one).
