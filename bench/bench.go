@@ -1,6 +1,8 @@
 // Package bench measures how fast Tailor is next to the limits it cannot
-// beat, in one run: bare asynq with a no-op handler, a minimal job (asynq,
-// one filtered pgvector query, three inserts in one transaction), then the
+// beat, in one run: bare asynq with a no-op handler, and with one that only
+// waits as long as the model does (the latency goal's own ceiling), a minimal
+// job (asynq, one filtered pgvector query, three inserts in one
+// transaction), then the
 // real worker (queue.NewServer + generator.Runner + generator/openai against
 // the in-process OpenAI stand-in) through the real Redis and Postgres. It
 // also measures retrieval over a large set of past creatives, the guardrails
@@ -223,10 +225,13 @@ type Results struct {
 	} `json:"config"`
 	Runs []Run `json:"runs"`
 	// The headline ratios.
-	RatioToMinimal   float64 `json:"ratio_to_minimal_at_latency_0"`
-	LatencyBound     float64 `json:"latency_bound_jobs_per_second"`
-	RatioToBound     float64 `json:"ratio_to_latency_bound"`
-	ModelCallsPerJob float64 `json:"model_calls_per_job"`
+	RatioToMinimal float64 `json:"ratio_to_minimal_at_latency_0"`
+	LatencyBound   float64 `json:"latency_bound_jobs_per_second"`
+	RatioToBound   float64 `json:"ratio_to_latency_bound"`
+	// QueueRatioToBound is bare asynq's, its handler waiting the model's
+	// latency: the most any worker on this queue can reach.
+	QueueRatioToBound float64 `json:"queue_ratio_to_latency_bound,omitempty"`
+	ModelCallsPerJob  float64 `json:"model_calls_per_job"`
 
 	Retrieval  *RetrievalResult `json:"retrieval,omitempty"`
 	Guardrails *GuardrailResult `json:"guardrails,omitempty"`
@@ -275,6 +280,7 @@ func (e *runEnv) logf(format string, a ...any) {
 // Names of the runs the ratios use.
 const (
 	runNoop       = "asynq no-op"
+	runNoopSlow   = "asynq, handler waits %s"
 	runMinimal    = "minimal job"
 	runTailor0    = "tailor, model latency 0"
 	runTailorSlow = "tailor, model latency %s"
@@ -327,6 +333,9 @@ func Execute(ctx context.Context, cfg Config) (*Results, error) {
 	slowName := fmt.Sprintf(runTailorSlow, cfg.ModelLatency)
 	steps := []step{
 		{name: runNoop, role: roleNoop, conc: cfg.Concurrency, jobs: max(2*cfg.Jobs, 2000)},
+		// The latency goal's own limit: the queue alone, its handler waiting
+		// as long as the model does, at the same concurrency.
+		{name: fmt.Sprintf(runNoopSlow, cfg.ModelLatency), role: roleNoop, conc: cfg.HighConcurrency, jobs: cfg.Jobs, latency: cfg.ModelLatency},
 		{name: runMinimal, role: roleMinimal, conc: cfg.Concurrency, jobs: cfg.Jobs},
 		{name: runTailor0, role: roleTailor, conc: cfg.Concurrency, jobs: cfg.Jobs, profile: cfg.CPUProfile},
 		{name: slowName, role: roleTailor, conc: cfg.HighConcurrency, jobs: cfg.Jobs, latency: cfg.ModelLatency},
@@ -407,10 +416,14 @@ func (res *Results) summarise(cfg Config) {
 		rounds := max(slow.ModelRounds, 1)
 		res.LatencyBound = float64(cfg.HighConcurrency) / (rounds * cfg.ModelLatency.Seconds())
 		res.RatioToBound = slow.JobsPerSec / res.LatencyBound
+		note := fmt.Sprintf("bound = concurrency ÷ (%.2f model calls one after another per job × latency) = %.1f jobs/s; %.2f calls per job",
+			rounds, res.LatencyBound, slow.ModelCalls)
+		if q := res.run(fmt.Sprintf(runNoopSlow, cfg.ModelLatency)); q != nil && q.JobsPerSec > 0 {
+			res.QueueRatioToBound = q.JobsPerSec / (float64(cfg.HighConcurrency) / cfg.ModelLatency.Seconds())
+			note += fmt.Sprintf("; bare asynq, its handler waiting %s, reaches %.3f of its bound in this run", cfg.ModelLatency, res.QueueRatioToBound)
+		}
 		res.Goals = append(res.Goals, Goal{Name: fmt.Sprintf("throughput at model latency %s, concurrency %d ÷ bound", cfg.ModelLatency, cfg.HighConcurrency),
-			Value: res.RatioToBound, Target: "≥ 0.97", Met: res.RatioToBound >= 0.97,
-			Note: fmt.Sprintf("bound = concurrency ÷ (%.2f model calls one after another per job × latency) = %.1f jobs/s; %.2f calls per job",
-				rounds, res.LatencyBound, slow.ModelCalls)})
+			Value: res.RatioToBound, Target: "≥ 0.97", Met: res.RatioToBound >= 0.97, Note: note})
 		if t0 := res.run(runTailor0); t0 != nil && t0.MachineCPUMs > 0 {
 			ceiling := float64(runtime.NumCPU()) * 1000 / (t0.MachineCPUMs + t0.StandInCPUMs)
 			if ceiling < res.LatencyBound {
@@ -621,6 +634,9 @@ func (e *runEnv) runWorker(ctx context.Context, s step) (Run, error) {
 		Queue: qname, Concurrency: conc, Jobs: jobs, DBConns: int32(s.dbConns), CPUProfile: s.profile, EfSearch: e.cfg.EfSearch}
 	if model != nil {
 		spec.ModelURL = model.URL
+	}
+	if role == roleNoop {
+		spec.Sleep = latency
 	}
 	parentCPU, busy, wall := selfCPU(), machineBusy(), time.Now()
 	c, err := startChild(ctx, spec)

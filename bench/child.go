@@ -34,7 +34,7 @@ const childEnv = "TAILOR_BENCH_CHILD"
 
 // Roles of a child worker.
 const (
-	roleNoop    = "noop"    // bare asynq, a handler that does nothing
+	roleNoop    = "noop"    // bare asynq, a handler that does nothing (or only waits, as on a model)
 	roleMinimal = "minimal" // asynq + one filtered pgvector query + three inserts in one transaction
 	roleTailor  = "tailor"  // queue.NewServer + generator.Runner + generator/openai
 )
@@ -57,6 +57,9 @@ type childSpec struct {
 	CPUProfile string `json:"cpu_profile,omitempty"`
 	// EfSearch is the worker's hnsw.ef_search (0: the server's).
 	EfSearch int `json:"ef_search,omitempty"`
+	// Sleep is how long the no-op handler waits, as if on a model: bare
+	// asynq's own ceiling at a model latency.
+	Sleep time.Duration `json:"sleep,omitempty"`
 }
 
 // childStats is what a child reports when it is told to stop.
@@ -308,7 +311,18 @@ func runChild(ctx context.Context, spec childSpec, stdin io.Reader, stdout io.Wr
 			LogLevel: asynq.ErrorLevel,
 		})
 		mux = asynq.NewServeMux()
-		mux.Handle(taskNoop, rec.wrap(asynq.HandlerFunc(func(context.Context, *asynq.Task) error { return nil })))
+		mux.Handle(taskNoop, rec.wrap(asynq.HandlerFunc(func(ctx context.Context, _ *asynq.Task) error {
+			if spec.Sleep > 0 {
+				t := time.NewTimer(spec.Sleep)
+				defer t.Stop()
+				select {
+				case <-t.C:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})))
 	case roleMinimal:
 		srv = asynq.NewServer(redisOpt, asynq.Config{
 			Concurrency: spec.Concurrency, Queues: map[string]int{spec.Queue: 1},
