@@ -2,9 +2,9 @@
 // beat, in one run: bare asynq with a no-op handler, and with one that only
 // waits as long as the model does (the latency goal's own ceiling), a minimal
 // job (asynq, one filtered pgvector query, three inserts in one
-// transaction), then the
-// real worker (queue.NewServer + generator.Runner + generator/openai against
-// the in-process OpenAI stand-in) through the real Redis and Postgres. It
+// transaction), then the real worker (queue.NewServer + generator.Runner +
+// generator/openai against the in-process OpenAI stand-in) through the real
+// Redis and Postgres. It
 // also measures retrieval over a large set of past creatives, the guardrails
 // and the worker's memory, and writes a Markdown report, JSON and a chart.
 //
