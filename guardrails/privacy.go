@@ -671,14 +671,38 @@ func amongSkinTypes(t *text, sp [2]int) bool {
 	if i >= len(t.words) || !skinTypes[t.words[i].s] {
 		return false
 	}
-	others := 0
+	others, you := 0, false
 	for _, w := range sentenceAround(t, i) {
 		if secondPerson[w.s] {
-			return false
+			you = true
 		}
 		if skinTypes[w.s] && w.s != t.words[i].s {
 			others++
 		}
 	}
-	return others > 0
+	return others > 0 && (!you || skinAlternatives(t, i))
+}
+
+// skinAlternatives reports whether skin-type word i is one of a run of
+// skin types offered as alternatives with "or": "whether your skin is dry,
+// oily or combination", "is your skin dry or combination?". The reader's
+// skin is one of them, unnamed: the list is the product's range. "Your
+// combination skin" and "your dry and combination patches" are not
+// alternatives.
+func skinAlternatives(t *text, i int) bool {
+	b, e := i, i
+	for b > 0 && (skinTypes[t.words[b-1].s] || t.words[b-1].s == "or" || t.words[b-1].s == "and") {
+		b--
+	}
+	for e+1 < len(t.words) && (skinTypes[t.words[e+1].s] || t.words[e+1].s == "or" || t.words[e+1].s == "and") {
+		e++
+	}
+	or, n := false, 0
+	for _, w := range t.words[b : e+1] {
+		or = or || w.s == "or"
+		if skinTypes[w.s] {
+			n++
+		}
+	}
+	return or && n >= 2
 }

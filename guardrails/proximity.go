@@ -91,7 +91,7 @@ func checkSentence(r *run, f field, ws []word) {
 			you = true
 		case k.greeting:
 			greeting = true
-		case cat == "" && k.cat != "" && !namesCause(ws, i) && !audienceList(ws, i):
+		case cat == "" && k.cat != "" && !namesCause(ws, i) && !audienceList(ws, i) && !generalPeriod(ws, i):
 			if k.cat == religionCategory {
 				if !known {
 					inclusive, known = inclusiveCelebration(ws), true
@@ -279,3 +279,23 @@ var optionVerbs = map[string]bool{"cook": true, "bake": true, "host": true, "mak
 	"need": true, "want": true, "prefer": true, "like": true, "love": true}
 
 var celebrateVerbs = map[string]bool{"celebrate": true, "observe": true, "mark": true, "honor": true, "honour": true, "spend": true, "gather": true, "feast": true}
+
+// periodTerms are special-category words for a time of life that general
+// guidance names: "safe to use during pregnancy".
+var periodTerms = map[string]bool{"pregnancy": true, "menopause": true, "chemo": true, "chemotherapy": true, "postpartum": true}
+
+// generalPeriod reports whether word i names a time of life as general
+// guidance, after "during", "throughout" or "in" with no owner: "you and
+// your doctor can check them, even during pregnancy", "gentle enough to
+// use in pregnancy". "During your pregnancy" and "in your third
+// trimester" make it the reader's, and are not this.
+func generalPeriod(ws []word, i int) bool {
+	if !periodTerms[ws[i].s] || i == 0 {
+		return false
+	}
+	switch ws[i-1].s {
+	case "during", "throughout", "in":
+		return true
+	}
+	return false
+}

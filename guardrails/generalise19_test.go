@@ -1,0 +1,92 @@
+package guardrails
+
+import (
+	"testing"
+
+	tailor "github.com/tailorhq/tailor"
+)
+
+// Cases for the rule classes added or widened after blind holdouts 19's
+// and 20's first runs, with sentences written for this test, not copied
+// from any eval set.
+
+// A banned phrase or a competitor's name is one phrase only when nothing
+// but spacing or a disguise stands between its words: a clause's comma or
+// a sentence's end between them makes two ordinary words. Punctuation
+// used to disguise the phrase ("act...now", "act.now", "Act - now") is
+// still the phrase.
+func TestBlind19PhraseAcrossPunctuation(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"banned phrase whole", "", "Act now and save.", []string{"brand.banned_phrase block body [0,7]"}},
+		{"banned phrase with ellipsis", "", "Act... now and save.", []string{"brand.banned_phrase block body [0,10]"}},
+		{"banned phrase with a dot inside", "", "Act.now and save.", []string{"brand.banned_phrase block body [0,7]"}},
+		{"banned phrase staccato", "", "ACT. NOW. Winter trails are open.", []string{"brand.banned_phrase block body [0,8]"}},
+		{"banned phrase one-word clause", "", "Act, now! The trails are open.", []string{"brand.banned_phrase block body [0,8]"}},
+		{"competitor whole", "", "Lighter than Peak Gear shells.", []string{"brand.competitor block body [13,22]"}},
+		{"competitor after a list comma", "", "Lighter than Nova, Peak Gear and the rest.", []string{"brand.competitor block body [19,28]"}},
+		{"banned across sentences", "", "Come and act. Now is the time to plan a route.", nil},
+		{"banned across a comma", "", "We act, now that the snow is here.", nil},
+		{"banned across a question", "", "Ready to act? Now the trails are open.", nil},
+		{"competitor across a comma", "", "Climb to the peak, gear that stays dry on your back.", nil},
+		{"competitor across a colon", "", "Our tip for the peak: gear up early.", nil},
+		{"competitor across sentences", "", "Reach the peak. Gear up with the Pegasus.", nil},
+	}, nil, BannedPhrase, Competitor)
+}
+
+// A deadline in words that names the last day of the month the offer
+// ends on is the brief's date in words: "through the end of December" for
+// an offer through Dec 31. A month the offer does not end at, or a month
+// left unnamed, still moves the deadline.
+func TestBlind20MonthEndDeadline(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"until the end of December", "", "Members save 15% until the end of December.", nil},
+		{"by the end of the year", "", "Members save 15% by the end of the year.", nil},
+		{"through the end of Dec", "", "Members save 15% through the end of December, so plan a run.", nil},
+		{"end of January", "", "Members save 15% until the end of January.", []string{"brand.offer block body [17,41]"}},
+		{"end of November", "", "Members save 15% through the end of November.", []string{"brand.offer block body [17,44]"}},
+		{"end of the month", "", "Members save 15% through the end of the month.", []string{"brand.offer block body [17,45]"}},
+	}, nil, Offer)
+	runSpanCases(t, []spanCase{
+		{"end of October for Oct 12", "", "Members save 15% through the end of October.", []string{"brand.offer block body [17,43]"}},
+		{"end of the year for Oct 12", "", "Members save 15% until the end of the year.", []string{"brand.offer block body [17,42]"}},
+	}, func(in *Input) {
+		in.Brief.Campaign.Offer = "15% off for members through Oct 12"
+		in.Brief.Brand.RequiredDisclaimers = nil
+	}, Offer)
+}
+
+// Skin types offered as alternatives with "or" are the product's range,
+// even in a sentence that says "your skin": the reader's own type is one
+// of them, unnamed. A skin type given as the reader's alone, or joined
+// with "and" as theirs, is still the declared fact.
+func TestBlind19SkinTypeAlternatives(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"whether your skin is oily, dry or combination", "", "Whether your skin is oily, normal or combination, the gel sinks in fast.", nil},
+		{"is your skin dry or combination", "", "Is your skin dry or combination? The gel suits both.", nil},
+		{"for you: normal, combination or oily", "", "You can use it on normal, combination or oily skin.", nil},
+		{"your combination skin", "", "Your combination skin will love the gel.", []string{"privacy.consent block body [5,16]"}},
+		{"made for your combination skin", "", "Made for your combination skin, not dry skin.", []string{"privacy.consent block body [14,25]"}},
+		{"your dry and combination patches", "", "Your dry and combination patches need a light gel.", []string{"privacy.consent block body [13,24]"}},
+	}, func(in *Input) {
+		in.Profile.Consent.Personalization = false
+		in.Profile.Facts = []tailor.Fact{{Key: "skin_type", Value: "combination", Source: tailor.Declared}}
+	}, Consent)
+}
+
+// A time of life named as general guidance ("safe during pregnancy",
+// "ask your doctor before use in pregnancy") is a label's advice, not the
+// reader's condition. "During your pregnancy" and "your pregnancy" are
+// the reader's.
+func TestBlind19GeneralPeriodGuidance(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"check with your doctor during pregnancy", "", "You can ask your doctor about any ingredient, even during pregnancy.", nil},
+		{"safe to use in pregnancy", "", "Gentle enough for you to use in pregnancy, says our label.", nil},
+		{"throughout menopause", "", "Your skin changes throughout menopause and after it.", nil},
+		{"during your pregnancy", "", "You can keep running during your pregnancy.", []string{"privacy.sensitive_attribute block body [28,42]"}},
+		{"your pregnancy", "", "Your pregnancy deserves comfy shoes.", []string{"privacy.sensitive_attribute block body [0,14]"}},
+	}, nil, SensitiveAttribute)
+}
