@@ -90,3 +90,21 @@ func TestBlind19GeneralPeriodGuidance(t *testing.T) {
 		{"your pregnancy", "", "Your pregnancy deserves comfy shoes.", []string{"privacy.sensitive_attribute block body [0,14]"}},
 	}, nil, SensitiveAttribute)
 }
+
+// One run-on sentence of everyday words is hard to read however short
+// its words: the grade formula caps a sentence's length, so a long field
+// averages it out. A sentence of 40 words or more is measured alone. The
+// same words cut into sentences, or a long sentence under 40 words, are
+// not.
+func TestBlind19RunOnSentence(t *testing.T) {
+	t.Parallel()
+	runOn := "If you like to run in the hills when it is wet and cold and dark out and you want a shoe that will keep your feet warm and dry the whole way up and the whole way back down then this is the one for you to try."
+	cut := "If you like to run in the hills when it is wet, this shoe is for you. It keeps your feet warm and dry. It grips the whole way up. It holds the whole way back down. This is the one to try. Members get 15% off."
+	under := "If you run in the hills when it is wet and cold and you want a shoe that keeps your feet warm and dry all the way up and back, try this one."
+	runSpanCases(t, []spanCase{
+		{"run-on of short words", "", runOn + " Members get 15% off. Offer valid through Dec 31. Terms apply.", []string{"brand.reading_level flag body [0,207]"}},
+		{"run-on with a comma or two", "", "So, if you like to run in the hills when it is wet and cold and dark out, and you want a shoe that will keep your feet warm and dry the whole way up and the whole way back down, then this is the one for you. Terms apply.", []string{"brand.reading_level flag body [0,206]"}},
+		{"the same words in sentences", "", cut + " Offer valid through Dec 31. Terms apply.", nil},
+		{"a long sentence under 40 words", "", under + " Members get 15% off. Offer valid through Dec 31. Terms apply.", nil},
+	}, nil, ReadingLevel)
+}

@@ -49,8 +49,54 @@ func checkReadability(r *run) {
 		if g > limit {
 			r.addAt(ReadingLevel, tailor.Flag, f.name, worst,
 				fmt.Sprintf("reads at grade %.1f; the brand's maximum is %d", g, maxGrade))
+			continue
+		}
+		if n, sg, sp := longestSentence(f.t); n >= runOnWords && sg > limit {
+			r.addAt(ReadingLevel, tailor.Flag, f.name, sp,
+				fmt.Sprintf("one sentence of %d words reads at grade %.1f; the brand's maximum is %d", n, sg, maxGrade))
 		}
 	}
+}
+
+// runOnWords is the length from which one sentence is hard to read
+// whatever its words: the grade formula caps a sentence at
+// maxSentenceWords, so a run-on sentence of short everyday words ("when
+// the days get shorter and the trails get wetter and…") averages out
+// under the limit in a long field. Measured alone and uncapped, a sentence
+// of 40 words is over grade 12.
+const runOnWords = 40
+
+// longestSentence returns the word count, uncapped Flesch-Kincaid grade
+// and span of t's longest sentence, ended by what ends one for grade.
+func longestSentence(t *text) (int, float64, [2]int) {
+	if len(t.words) < runOnWords {
+		return 0, 0, [2]int{}
+	}
+	best, bestSyl, bb, be := 0, 0, 0, 0
+	n, syl, b, prevEnd := 0, 0, 0, 0
+	for _, w := range t.words {
+		gap := t.norm[prevEnd:w.b]
+		if gap == "'" && n > 0 {
+			prevEnd = w.e
+			continue
+		}
+		if prevEnd > 0 && (hasByteIn(gap, ".!?;:\n") || strings.Contains(gap, " -")) {
+			n, syl = 0, 0
+		}
+		if n == 0 {
+			b = w.b
+		}
+		n++
+		syl += syllableCount(w.s)
+		if n > best {
+			best, bestSyl, bb, be = n, syl, b, w.e
+		}
+		prevEnd = w.e
+	}
+	if best < runOnWords {
+		return best, 0, [2]int{}
+	}
+	return best, 0.39*float64(best) + 11.8*float64(bestSyl)/float64(best) - 15.59, t.span(bb, be)
 }
 
 // grade returns the Flesch-Kincaid grade of t, its word count and the span
