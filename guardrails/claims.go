@@ -172,8 +172,21 @@ var moments = map[string]bool{"feeling": true, "feelings": true, "moment": true,
 // feeling on earth comes close").
 func notAMoment(t *text, m match) bool {
 	ws := strings.Fields(t.norm[m.b:m.e])
-	return len(ws) < 3 || ws[1] != "other" || !moments[strings.Trim(ws[2], ",")]
+	if len(ws) < 3 || ws[1] != "other" || !moments[strings.Trim(ws[2], ",")] {
+		return true
+	}
+	// "No other trail shoe", "no other winter jacket": the moment word
+	// only says what the product is for.
+	return len(ws) > 3 && productHeads[strings.TrimSuffix(strings.Trim(ws[3], ","), "s")]
 }
+
+// productHeads are the things a brand sells, which a moment word may
+// describe ("trail shoe", "winter coat", "city bank").
+var productHeads = map[string]bool{"shoe": true, "boot": true, "sneaker": true, "runner": true, "jacket": true, "coat": true,
+	"shell": true, "layer": true, "sock": true, "glove": true, "pack": true, "tent": true, "gear": true, "serum": true,
+	"cream": true, "moisturizer": true, "moisturiser": true, "cleanser": true, "lotion": true, "bank": true, "account": true,
+	"card": true, "loan": true, "class": true, "classe": true, "workout": true, "app": true, "box": true, "boxe": true, "brand": true,
+	"store": true, "shop": true, "market": true, "product": true, "formula": true, "plan": true}
 
 // productAfterLike keeps a comparison whose far side of "like" is the
 // brand's own: "ours", "us", "we do", "it", "this", "our boots", or a name
@@ -215,3 +228,30 @@ var noLossClaim = newRule("an absolute claim", "money savings deposit deposits c
 func init() { claimRules = append(claimRules, noLossClaim) }
 
 func init() { claimRules = append(claimRules, superiorityShapes...) }
+
+// regions are the wide places a superlative claims to beat: "the safest
+// bank in America".
+const regions = `america|north\s+america|the\s+(?:usa|uk|states|nation)|britain|england|canada|europe|australia|the\s+whole\s+(?:country|world|nation|state)`
+
+// Outcomes promised to the body in everyday words: a number of calories
+// burned ("burn 800 calories a class", "a 600-calorie burn"), or stress,
+// sleep or pain made to go ("will melt away stress", "fixes your sleep",
+// "say goodbye to back pain"). Calories counted in food, and a burn with
+// no number ("burn some energy"), are not promises.
+var everydayHealthClaims = []*rule{
+	// "the safest bank in America", "the comfiest shoe in all of Europe"
+	newRule("an absolute claim", "america britain england canada europe australia usa uk states nation whole",
+		`the\s+(?:[a-z]+est|best|most\s+[a-z]+)\s+(?:[a-z]+\s+){1,3}in\s+(?:all\s+of\s+)?(?:`+regions+`)\b`),
+	newRule("a health claim", "burn burns burning torch torches torching blast blasts melt melts zap zaps calorie calories cal cals kcal kcals",
+		`(?:burns?|burning|torch(?:es|ing)?|blasts?|melts?|zaps?)\s+(?:off\s+|through\s+|away\s+)?(?:up\s+to\s+|over\s+|more\s+than\s+|as\s+many\s+as\s+|around\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+)?\d[\d,]*\+?\s*(?:calories|cals?|kcals?)\b`+
+			`|\d[\d,]*\+?[\s\-]*(?:calorie|cal|kcal)\s+(?:burn|blast|torch|scorcher|burner)s?\b`),
+	newRule("a health claim", "melt melts melting banish banishes banishing goodbye fix fixes fixing sort sorts zap zaps erase erases",
+		`(?:melts?|melting|banish(?:es|ing)?|zaps?|erases?)\s+(?:away\s+)?(?:all\s+)?(?:of\s+)?(?:your\s+|the\s+|that\s+)?(?:`+everydayAilments+`)(?:\s+away)?\b`+
+			`|(?:say|kiss|wave)\s+goodbye\s+to\s+(?:your\s+|the\s+|that\s+)?(?:`+everydayAilments+`)\b`+
+			`|(?:fix(?:es|ing)?|sorts?\s+out)\s+your\s+(?:sleep|mood|gut|digestion|metabolism|posture|energy|stress|anxiety|skin|breakouts)\b`),
+}
+
+// everydayAilments are what casual copy promises to make go.
+const everydayAilments = `stress|anxiety|worries|tension|aches|pain|back\s+pain|sleepless\s+nights|insomnia|fatigue|tiredness|bloating|breakouts|acne|wrinkles|fine\s+lines|headaches|cravings|belly\s+fat|fat|pounds|the\s+pounds|extra\s+pounds|cellulite|brain\s+fog`
+
+func init() { claimRules = append(claimRules, everydayHealthClaims...) }

@@ -108,3 +108,63 @@ func TestBlind19RunOnSentence(t *testing.T) {
 		{"a long sentence under 40 words", "", under + " Members get 15% off. Offer valid through Dec 31. Terms apply.", nil},
 	}, nil, ReadingLevel)
 }
+
+// A number of calories promised burned is a health claim however it is
+// worded; calories counted in food, or a burn with no number, are not.
+func TestBlind20CalorieBurn(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"torch up to 600 calories", "", "Torch up to 600 calories on every hill run.", []string{"brand.claim block body [0,24]"}},
+		{"a 500-calorie burn", "", "Each session is a 500-calorie burn.", []string{"brand.claim block body [18,34]"}},
+		{"burn through 700 kcal", "", "Burn through 700 kcal before breakfast.", []string{"brand.claim block body [0,21]"}},
+		{"burns over 1,000 calories", "", "A winter trail run burns over 1,000 calories.", []string{"brand.claim block body [19,44]"}},
+		{"calories in food", "", "Each bar has 200 calories and 10 grams of protein.", nil},
+		{"burn with no number", "", "Burn off some energy on the trail this weekend.", nil},
+		{"count what you burn", "", "The app counts the calories you burn on each run.", nil},
+	}, nil, Claim)
+}
+
+// Stress, sleep or pain promised gone in everyday words: "melt away",
+// "banish", "say goodbye to", "fixes your sleep". The same verbs about
+// things that are not the body ("melts away in warm milk", "say goodbye
+// to soggy socks", "fix your stride") are not health claims.
+func TestBlind19EverydayHealthPromise(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"melts your stress away", "", "A long hill run melts your stress away.", []string{"brand.claim block body [16,38]"}},
+		{"banish tension", "", "Our stretch class will banish tension after work.", []string{"brand.claim block body [23,37]"}},
+		{"say goodbye to sleepless nights", "", "Say goodbye to sleepless nights with an evening class.", []string{"brand.claim block body [0,31]"}},
+		{"sorts out your sleep", "", "Ten minutes of yoga sorts out your sleep.", []string{"brand.claim block body [20,40]"}},
+		{"melts in warm milk", "", "The cocoa melts away in warm milk.", nil},
+		{"goodbye to soggy socks", "", "Say goodbye to soggy socks this winter.", nil},
+		{"fix your stride", "", "Our coaches can fix your stride in one fitting.", nil},
+	}, nil, Claim)
+}
+
+// A superlative said to beat a whole country or continent ("the safest
+// bank in America") is an absolute claim; a superlative about a place's
+// own thing ("the longest trail in Oregon is ours to explore"), or with
+// no superlative, is not.
+func TestBlind19SuperlativeInRegion(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"the comfiest boot in all of Europe", "", "Meet the comfiest boot in all of Europe.", []string{"brand.claim block body [5,39]"}},
+		{"the most trusted bank in the nation", "", "We are the most trusted bank in the nation.", []string{"brand.claim block body [7,42]"}},
+		{"the best shoe in Canada", "", "It is the best trail shoe in Canada.", []string{"brand.claim block body [6,35]"}},
+		{"a trail in Canada", "", "Take it to the longest trail you know, in Canada or at home.", nil},
+		{"stores in America", "", "Our stores in America open early on Saturday.", nil},
+	}, nil, Claim)
+}
+
+// "No other" with a product whose name holds a moment word ("trail shoe",
+// "winter jacket") is still a superiority claim; a moment beaten ("no
+// other trail on earth compares") praises a place, not a product.
+func TestBlind20NoOtherProduct(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"no other trail shoe keeps feet this warm", "", "No other trail shoe keeps your toes this warm.", []string{"brand.claim block body [0,45]"}},
+		{"no other winter jacket is so light", "", "No other winter jacket packs down so small.", []string{"brand.claim block body [0,42]"}},
+		{"no other trail on earth compares", "", "No other trail on earth compares to the coast in winter.", nil},
+		{"no other winter feels this cold", "", "No other winter felt this cold.", nil},
+	}, nil, Claim)
+}
