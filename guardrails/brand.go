@@ -64,7 +64,25 @@ func permissionNo(t *text, m match, banned string) bool {
 	}
 	switch nextWord(t, m.e) {
 	case "needed", "required", "necessary", "asked", "wanted":
-		return true
+		return permissionGoesOn(t, m.e)
+	}
+	return false
+}
+
+// permissionGoesOn reports whether the sentence goes on after the word
+// that follows byte e ("No excuse needed, just show up", "no excuse needed
+// to rest"): what the reader is let off is said. "No excuse needed." alone,
+// as a headline or a sentence of its own, is the slogan in another
+// inflection.
+func permissionGoesOn(t *text, e int) bool {
+	for i, w := range t.words {
+		if w.b < e {
+			continue
+		}
+		if i+1 >= len(t.words) {
+			return false
+		}
+		return !hasByteIn(t.norm[w.e:t.words[i+1].b], ".!?\n")
 	}
 	return false
 }

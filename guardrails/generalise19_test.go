@@ -168,3 +168,40 @@ func TestBlind20NoOtherProduct(t *testing.T) {
 		{"no other winter feels this cold", "", "No other winter felt this cold.", nil},
 	}, nil, Claim)
 }
+
+// A banned word in its other English spelling, British or American, is
+// the banned word: an e kept or dropped before -ing, -our for -or, -ise
+// for -ize. Words that only share letters with it are not.
+func TestBlind19BannedSpellingVariants(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"anti-ageing for anti-aging", "", "Our new anti-ageing cream is here.", []string{"brand.banned_phrase block body [8,19]"}},
+		{"anti ageing spaced", "", "Try the anti ageing gel.", []string{"brand.banned_phrase block body [8,19]"}},
+		{"flavor for flavour", "", "Every box is a flavor bomb.", []string{"brand.banned_phrase block body [15,26]"}},
+		{"flavours bombs plural", "", "Ten flavours bombs in one box.", []string{"brand.banned_phrase block body [4,18]"}},
+		{"moisturising for moisturizing", "", "A moisturising miracle in a jar.", []string{"brand.banned_phrase block body [2,22]"}},
+		{"ageing alone", "", "Ageing well is about sleep and sunscreen.", nil},
+		{"flavor alone", "", "Big flavor, small price.", nil},
+		{"moisturising alone", "", "A moisturising gel for dry days.", nil},
+	}, func(in *Input) {
+		in.Brief.Brand.BannedPhrases = []string{"anti-aging", "flavour bomb", "moisturizing miracle"}
+	}, BannedPhrase)
+}
+
+// "No excuse needed" lets the reader off only when the sentence says what
+// for ("no excuse needed, just come along", "no excuse needed to rest"):
+// standing alone, as a headline or a sentence of its own, it is the
+// banned "no excuses" slogan in the singular.
+func TestBlind20PermissionAlone(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"headline alone", "subject", "No excuse required", []string{"brand.banned_phrase block subject [0,9]"}},
+		{"sentence alone", "", "No excuse needed. Book your spot today.", []string{"brand.banned_phrase block body [0,9]"}},
+		{"exclaimed alone", "", "No excuse needed! Classes start Monday.", []string{"brand.banned_phrase block body [0,9]"}},
+		{"the slogan as written", "", "No excuses needed, ever.", []string{"brand.banned_phrase block body [0,10]"}},
+		{"permission with a tail", "", "No excuse needed, just come along as you are.", nil},
+		{"permission to rest", "", "No excuse needed to take a rest day.", nil},
+	}, func(in *Input) {
+		in.Brief.Brand.BannedPhrases = []string{"no excuses"}
+	}, BannedPhrase)
+}
