@@ -205,3 +205,20 @@ func TestBlind20PermissionAlone(t *testing.T) {
 		in.Brief.Brand.BannedPhrases = []string{"no excuses"}
 	}, BannedPhrase)
 }
+
+// The writer telling the reader what it was told about its own writing
+// (how to sound, what to avoid, what to mention) leaks its instructions.
+// A person told to try a product, or to see a doctor, is not that.
+func TestBlind20ToldHowToWrite(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"asked to keep it short", "", "I've been asked to keep this short, so: new shells are here.", []string{"safety.leak block body [0,28]"}},
+		{"supposed to sound upbeat", "", "I'm supposed to sound upbeat, and honestly I am.", []string{"safety.leak block body [0,21]"}},
+		{"told not to mention", "", "I was told not to mention the price, but it is 15% off.", []string{"safety.leak block body [0,25]"}},
+		{"my brief says to avoid", "", "My brief says to avoid big words. The shoe is dry.", []string{"safety.leak block body [0,22]"}},
+		{"told to steer clear", "", "I was told to steer clear of hype. These boots are good.", []string{"safety.leak block body [0,25]"}},
+		{"told to try the fleece", "", "I was told to try the fleece by a friend, and I love it.", nil},
+		{"asked to see a doctor", "", "If you are asked to see a doctor first, we can wait.", nil},
+		{"the brief for the trip", "", "The brief says the trail is open all winter.", nil},
+	}, nil, Leak)
+}
