@@ -222,3 +222,29 @@ func TestBlind20ToldHowToWrite(t *testing.T) {
 		{"the brief for the trip", "", "The brief says the trail is open all winter.", nil},
 	}, nil, Leak)
 }
+
+// Copy that says it was chosen for the reader's fact by the fact's name
+// ("picked for your skin type", "matched to your size", "based on your
+// activity") uses a fact given without consent to personalization. An
+// invitation to choose ("find the gel for your skin type"), or a verb
+// that chooses nothing, is not.
+func TestBlind20ChosenForKey(t *testing.T) {
+	t.Parallel()
+	noPersonalization := func(in *Input) {
+		in.Profile.Consent.Personalization = false
+		in.Profile.Facts = []tailor.Fact{
+			{Key: "skin_type", Value: "oily", Source: tailor.Declared},
+			{Key: "shoe_size", Value: "9.5", Source: tailor.Declared},
+			{Key: "favorite_activity", Value: "trail running", Source: tailor.Declared},
+		}
+	}
+	runSpanCases(t, []spanCase{
+		{"chosen especially for your skin type", "", "A gel chosen especially for your skin type.", []string{"privacy.consent block body [6,42]"}},
+		{"matched to your size", "", "Boots matched to your size are waiting.", []string{"privacy.consent block body [6,26]"}},
+		{"based on your activity", "", "Picks based on your activity this winter.", []string{"privacy.consent block body [6,28]"}},
+		{"tailored for your skin", "", "A routine tailored for your skin.", []string{"privacy.consent block body [10,32]"}},
+		{"find the gel for your skin type", "", "Find the gel for your skin type in our guide.", nil},
+		{"what suits your skin type", "", "Not sure what suits your skin type? Ask us.", nil},
+		{"made for your next trip", "", "Socks made for your next trip.", nil},
+	}, noPersonalization, Consent)
+}
