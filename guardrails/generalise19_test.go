@@ -248,3 +248,19 @@ func TestBlind20ChosenForKey(t *testing.T) {
 		{"made for your next trip", "", "Socks made for your next trip.", nil},
 	}, noPersonalization, Consent)
 }
+
+// The reader's days with a baby still to come ("stroller miles soon",
+// "pram walks by spring", "soon you'll be pushing a buggy") imply a
+// pregnancy. A stroller with no future, or stock that arrives soon, is
+// not about the reader.
+func TestBlind20BabyDaysAhead(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"pram walks by spring", "", "Hill runs now, pram walks by spring.", []string{"privacy.sensitive_attribute block body [15,35]"}},
+		{"jogging stroller days ahead", "", "Jogging stroller days ahead, so grab a grippy shoe.", []string{"privacy.sensitive_attribute block body [0,27]"}},
+		{"soon you'll be pushing a buggy", "", "Soon you'll be pushing a buggy up these hills.", []string{"privacy.sensitive_attribute block body [0,30]"}},
+		{"stroller-friendly trails", "", "Five stroller-friendly trails near Portland.", nil},
+		{"stroller range lands soon", "", "Our stroller range lands soon.", nil},
+		{"push a stroller?", "", "Push a stroller on weekends? These shoes grip.", nil},
+	}, nil, SensitiveAttribute)
+}

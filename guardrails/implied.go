@@ -345,6 +345,13 @@ var euphemisms = []struct {
 	{"pregnancy or family plans", newRule("the one on the way", "trimester trimesters way arriving due",
 		`(?:every|each|all\s+three|all\s+(?:the|your)|through\s+(?:the|your))\s+trimesters?\b`+
 			`|(?:a|your|the)\s+(?:little|tiny|wee|new)\s+(?:[a-z\-]+\s+)?(?:one|buddy|bundle|human|person|addition|explorer|adventurer|sidekick|companion|teammate|passenger)\s+(?:on\s+the\s+way|arriving\s+soon|due\s+(?:soon|in|this|next))\b`)},
+	// "Stroller miles soon", "pram walks by spring", "soon you'll be
+	// pushing a buggy": the reader's days with a baby, still to come. A
+	// stroller with no future ("stroller-friendly trails") or stock that
+	// arrives soon ("our stroller range lands soon") is not.
+	{"pregnancy or family plans", newRule("baby days ahead", "stroller strollers pram prams buggy buggies pushchair pushchairs",
+		`(?:jogging\s+)?(?:stroller|pram|buggy|pushchair)\s+(?:miles|walks|runs|jogs|strolls|days|life|season|era|years|duty|mode|laps|loops)\s+(?:are\s+|is\s+)?(?:coming\s+)?(?:soon|before\s+long|any\s+day\s+now|on\s+the\s+way|ahead|next\s+(?:spring|summer|fall|autumn|winter|year)|by\s+(?:spring|summer|fall|autumn|winter)|in\s+a\s+few\s+(?:months|weeks))\b`+
+			`|(?:soon|before\s+long|any\s+day\s+now|by\s+(?:spring|summer|fall|autumn))\s*,?\s+(?:you'll|you\s+will)\s+(?:be\s+)?(?:[a-z]+\s+){0,2}?(?:a\s+|the\s+|your\s+)?(?:stroller|pram|buggy|pushchair)s?\b`)},
 	// "for you and the bump", "bump-friendly", "from bump to baby": a bump
 	// as the reader's companion. A bump in the road, or a pay bump, has
 	// no "you and" before it.
