@@ -264,3 +264,18 @@ func TestBlind20BabyDaysAhead(t *testing.T) {
 		{"push a stroller?", "", "Push a stroller on weekends? These shoes grip.", nil},
 	}, nil, SensitiveAttribute)
 }
+
+// The reader addressed by first name in a sentence that names a special
+// category is addressed as "you" would address them: "Dana, stock up for
+// Ramadan". A greeting, an inclusive list of festivals, or the name in
+// another sentence is not that.
+func TestBlind19NamedAddressProximity(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"name then festival", "", "Dana, stock up for Ramadan evenings.", []string{"privacy.sensitive_attribute flag body [0,35]"}},
+		{"festival then name", "", "Plan the Hanukkah table early, Dana.", []string{"privacy.sensitive_attribute flag body [0,35]"}},
+		{"greeting by name", "", "Happy Diwali, Dana.", nil},
+		{"inclusive list by name", "", "Dana, whatever you celebrate, from Diwali to Christmas, the fleece makes a gift.", nil},
+		{"name in another sentence", "", "Diwali sweets are in store now. Dana, the fleece is back.", nil},
+	}, nil, SensitiveAttribute)
+}

@@ -2,6 +2,7 @@ package guardrails
 
 import (
 	"strings"
+	"unicode"
 
 	tailor "github.com/tailorhq/tailor"
 )
@@ -65,6 +66,14 @@ func init() {
 // checkProximity flags sentences that address the reader and name a special
 // category, unless a pattern already reported the sentence.
 func checkProximity(r *run) {
+	// The reader's first name addresses them as "you" does: "Priya, save
+	// up for Diwali".
+	name := ""
+	if v, ok := r.in.Profile.Fact("first_name"); ok && r.in.Profile.Consent.Personalization {
+		if ws := wordsOf(v); len(ws) == 1 && len(ws[0]) > 1 {
+			name = ws[0]
+		}
+	}
 	for _, f := range r.fields {
 		ws := f.t.words
 		for start := 0; start < len(ws); {
@@ -72,13 +81,13 @@ func checkProximity(r *run) {
 			for end < len(ws) && !hasByteIn(f.t.norm[ws[end-1].e:ws[end].b], ".!?\n;") {
 				end++
 			}
-			checkSentence(r, f, ws[start:end])
+			checkSentence(r, f, ws[start:end], name)
 			start = end
 		}
 	}
 }
 
-func checkSentence(r *run, f field, ws []word) {
+func checkSentence(r *run, f field, ws []word, name string) {
 	you, greeting, cat := false, false, ""
 	// inclusive is inclusiveCelebration(ws), worked out only for a
 	// sentence that names a religion, which few do.
@@ -86,6 +95,8 @@ func checkSentence(r *run, f field, ws []word) {
 	for i, w := range ws {
 		k, ok := proximityWords[w.s]
 		switch {
+		case !ok && name != "" && w.s == name && namedAddress(f.t, w):
+			you = true
 		case !ok:
 		case k.you:
 			you = true
@@ -298,4 +309,11 @@ func generalPeriod(ws []word, i int) bool {
 		return true
 	}
 	return false
+}
+
+// namedAddress reports whether word w, the reader's first name, is
+// written as a name (with a capital: "Will", not the verb "will").
+func namedAddress(t *text, w word) bool {
+	rs := []rune(t.origAt(t.span(w.b, w.e)))
+	return len(rs) > 0 && unicode.IsUpper(rs[0])
 }
