@@ -279,3 +279,20 @@ func TestBlind19NamedAddressProximity(t *testing.T) {
 		{"name in another sentence", "", "Diwali sweets are in store now. Dana, the fleece is back.", nil},
 	}, nil, SensitiveAttribute)
 }
+
+// The reader's deliberation dated from when they looked ("still mulling
+// it over since Tuesday evening?", "since you browsed on Sunday") gives
+// away when they were watched. A date of the brand's own ("open since
+// Friday", "new since Monday") is not the reader's.
+func TestBlind19DeliberationSince(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"mulling it over since Tuesday evening", "", "Still mulling it over since Tuesday evening?", []string{"privacy.surveillance flag body [6,43]"}},
+		{"on your mind since Sunday", "", "Has the fleece been on your mind since Sunday?", []string{"privacy.surveillance flag body [20,45]"}},
+		{"since you browsed on Saturday", "", "Since you browsed the shells on Saturday, here is 15% off.", []string{"privacy.surveillance flag body [0,40]"}},
+		{"since Monday morning?", "", "Back again since Monday morning?", []string{"privacy.surveillance flag body [11,32]"}},
+		{"open since Friday", "", "Our new store has been open since Friday.", nil},
+		{"new since Monday", "", "New colours since Monday: the shell in rust.", nil},
+		{"thinking it over", "", "Still thinking it over? The shell is 15% off.", nil},
+	}, nil, Surveillance)
+}
