@@ -296,3 +296,21 @@ func TestBlind19DeliberationSince(t *testing.T) {
 		{"thinking it over", "", "Still thinking it over? The shell is 15% off.", nil},
 	}, nil, Surveillance)
 }
+
+// An inferred income said of the reader in everyday words ("you earn
+// well", "for high earners like you", "well-off readers like you") uses
+// a fact the reader did not consent to. What a bank account earns, a
+// paycheck feature, and earners named to no one are not the reader's
+// income.
+func TestBlind19IncomeInWords(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"high earners like you", "", "A card built for high earners like you.", []string{"privacy.inferred_fact block body [22,29]"}},
+		{"you earn well", "", "You earn well, so let your savings work too.", []string{"privacy.inferred_fact block body [4,13]"}},
+		{"comfortably well off", "", "You are well off, and it shows.", []string{"privacy.inferred_fact block body [8,16]"}},
+		{"your six-figure salary", "", "Put your six figure salary to work.", []string{"privacy.inferred_fact block body [9,19]"}},
+		{"you earn points", "", "You earn points on every order.", nil},
+		{"paycheck early", "", "Get your paycheck two days early.", nil},
+		{"earners to no one", "", "Earners of every kind are welcome here.", nil},
+	}, nil, InferredFact)
+}

@@ -738,6 +738,10 @@ var hintSynonyms = func() map[string][]string {
 	add("cycling biking bike", "on_two_wheels in_the_saddle")
 	add("baby pregnancy expecting", "the_little_one your_little_one the_little_ones")
 	add("diabetes diabetic", "your_levels your_sugar your_numbers your_readings")
+	// What the reader earns, said of them: "you earn well", "for high
+	// earners", "a six-figure salary". "Earn points" and "your paycheck
+	// two days early" are a bank's features and are not here.
+	add("income salary earnings wealth", "earner earn_well earn_good_money earn_a_lot well_paid well_off affluent wealthy six_figures six_figure high_income")
 	return m
 }()
 
