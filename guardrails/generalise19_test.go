@@ -314,3 +314,21 @@ func TestBlind19IncomeInWords(t *testing.T) {
 		{"earners to no one", "", "Earners of every kind are welcome here.", nil},
 	}, nil, InferredFact)
 }
+
+// The reader's confusion taken as lasting ("still baffled by sunscreen?")
+// and the brand spelling things out to them ("let me lay it all out for
+// you") talk down without a rude word. A question with no "still", a
+// brand spelling out its own terms, and a trail still lost in fog are
+// not.
+func TestBlind19SpelledOut(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"still baffled by", "", "Still baffled by trail shoes? We can help.", []string{"brand.tone flag body [0,16]"}},
+		{"you are still confused about", "", "You are still confused about layering, so here goes.", []string{"brand.tone flag body [0,28]"}},
+		{"let me lay it all out for you", "", "Let me lay it all out for you: the shoe is dry.", []string{"brand.tone flag body [0,29]"}},
+		{"still can't figure out", "", "Still can't figure out laces? Read on.", []string{"brand.tone flag body [0,22]"}},
+		{"confused without still", "", "Confused by trail shoes? Our guide helps.", nil},
+		{"we spell out every fee", "", "We spell out every fee before you pay.", nil},
+		{"still lost in fog", "", "The summit was still lost in fog at noon.", nil},
+	}, func(in *Input) { in.Brief.Brand.AvoidTone = append(in.Brief.Brand.AvoidTone, "condescending") }, Tone)
+}
