@@ -314,6 +314,9 @@ func generalPeriod(ws []word, i int) bool {
 // namedAddress reports whether word w, the reader's first name, is
 // written as a name (with a capital: "Will", not the verb "will").
 func namedAddress(t *text, w word) bool {
+	if i := t.origStart(w.b); t.ascii && i < len(t.orig) {
+		return t.orig[i] >= 'A' && t.orig[i] <= 'Z' // no rune copy of orig for ASCII copy
+	}
 	rs := []rune(t.origAt(t.span(w.b, w.e)))
 	return len(rs) > 0 && unicode.IsUpper(rs[0])
 }

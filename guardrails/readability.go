@@ -34,7 +34,7 @@ func checkReadability(r *run) {
 		return
 	}
 	for _, f := range r.fields {
-		g, words, worst := grade(f.t)
+		g, words, worst, run := grade(f.t)
 		if words < minReadingWords {
 			if long := longWords(f.t); words >= minDenseWords && long >= minLongWords && 10*long >= 4*words {
 				r.addAt(ReadingLevel, tailor.Flag, f.name, f.t.span(f.t.words[0].b, f.t.words[len(f.t.words)-1].e),
@@ -51,9 +51,9 @@ func checkReadability(r *run) {
 				fmt.Sprintf("reads at grade %.1f; the brand's maximum is %d", g, maxGrade))
 			continue
 		}
-		if n, sg, sp := longestSentence(f.t); n >= runOnWords && sg > limit {
-			r.addAt(ReadingLevel, tailor.Flag, f.name, sp,
-				fmt.Sprintf("one sentence of %d words reads at grade %.1f; the brand's maximum is %d", n, sg, maxGrade))
+		if run.words >= runOnWords && run.grade > limit {
+			r.addAt(ReadingLevel, tailor.Flag, f.name, run.span,
+				fmt.Sprintf("one sentence of %d words reads at grade %.1f; the brand's maximum is %d", run.words, run.grade, maxGrade))
 		}
 	}
 }
@@ -66,51 +66,30 @@ func checkReadability(r *run) {
 // of 40 words is over grade 12.
 const runOnWords = 40
 
-// longestSentence returns the word count, uncapped Flesch-Kincaid grade
-// and span of t's longest sentence, ended by what ends one for grade.
-func longestSentence(t *text) (int, float64, [2]int) {
-	if len(t.words) < runOnWords {
-		return 0, 0, [2]int{}
-	}
-	best, bestSyl, bb, be := 0, 0, 0, 0
-	n, syl, b, prevEnd := 0, 0, 0, 0
-	for _, w := range t.words {
-		gap := t.norm[prevEnd:w.b]
-		if gap == "'" && n > 0 {
-			prevEnd = w.e
-			continue
-		}
-		if prevEnd > 0 && (hasByteIn(gap, ".!?;:\n") || strings.Contains(gap, " -")) {
-			n, syl = 0, 0
-		}
-		if n == 0 {
-			b = w.b
-		}
-		n++
-		syl += syllableCount(w.s)
-		if n > best {
-			best, bestSyl, bb, be = n, syl, b, w.e
-		}
-		prevEnd = w.e
-	}
-	if best < runOnWords {
-		return best, 0, [2]int{}
-	}
-	return best, 0.39*float64(best) + 11.8*float64(bestSyl)/float64(best) - 15.59, t.span(bb, be)
+// runOn is a field's longest sentence of runOnWords words or more, with
+// its uncapped Flesch-Kincaid grade (words 0: none so long).
+type runOn struct {
+	words int
+	grade float64
+	span  [2]int
 }
 
-// grade returns the Flesch-Kincaid grade of t, its word count and the span
-// of its hardest sentence.
-func grade(t *text) (float64, int, [2]int) {
+// grade returns the Flesch-Kincaid grade of t, its word count, the span
+// of its hardest sentence and its longest run-on sentence.
+func grade(t *text) (float64, int, [2]int, runOn) {
 	var (
 		words, sentences, syllables int
 		worst                       [2]int
 		worstScore                  float64
 		sw, ss, sb                  int // current sentence: words, syllables, first word's byte
+		run                         runOn
 	)
 	end := func(e int) {
 		if sw == 0 {
 			return
+		}
+		if sw >= runOnWords && sw > run.words {
+			run = runOn{sw, 0.39*float64(sw) + 11.8*float64(ss)/float64(sw) - 15.59, t.span(sb, e)}
 		}
 		sentences++
 		if sw > maxSentenceWords {
@@ -143,10 +122,10 @@ func grade(t *text) (float64, int, [2]int) {
 	}
 	end(prevEnd)
 	if words == 0 {
-		return 0, 0, worst
+		return 0, 0, worst, run
 	}
 	g := 0.39*float64(words)/float64(sentences) + 11.8*float64(syllables)/float64(words) - 15.59
-	return g, words, worst
+	return g, words, worst, run
 }
 
 // syllableCount estimates syllables by vowel groups, with the usual
