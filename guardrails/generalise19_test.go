@@ -79,13 +79,15 @@ func TestBlind19SkinTypeAlternatives(t *testing.T) {
 // A time of life named as general guidance ("safe during pregnancy",
 // "ask your doctor before use in pregnancy") is a label's advice, not the
 // reader's condition. "During your pregnancy" and "your pregnancy" are
-// the reader's.
+// the reader's, and "stay active during pregnancy, Dana", with no word of
+// safety or advice, is said to the reader.
 func TestBlind19GeneralPeriodGuidance(t *testing.T) {
 	t.Parallel()
 	runSpanCases(t, []spanCase{
 		{"check with your doctor during pregnancy", "", "You can ask your doctor about any ingredient, even during pregnancy.", nil},
 		{"safe to use in pregnancy", "", "Gentle enough for you to use in pregnancy, says our label.", nil},
-		{"throughout menopause", "", "Your skin changes throughout menopause and after it.", nil},
+		{"safe throughout menopause", "", "The gel is safe for your skin throughout menopause.", nil},
+		{"stay active during pregnancy", "", "Stay active during pregnancy, Dana, with our gentlest shoe.", []string{"privacy.sensitive_attribute flag body [0,58]"}},
 		{"during your pregnancy", "", "You can keep running during your pregnancy.", []string{"privacy.sensitive_attribute block body [28,42]"}},
 		{"your pregnancy", "", "Your pregnancy deserves comfy shoes.", []string{"privacy.sensitive_attribute block body [0,14]"}},
 	}, nil, SensitiveAttribute)

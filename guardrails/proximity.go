@@ -1,6 +1,7 @@
 package guardrails
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -296,20 +297,28 @@ var celebrateVerbs = map[string]bool{"celebrate": true, "observe": true, "mark":
 var periodTerms = map[string]bool{"pregnancy": true, "menopause": true, "chemo": true, "chemotherapy": true, "postpartum": true}
 
 // generalPeriod reports whether word i names a time of life as general
-// guidance, after "during", "throughout" or "in" with no owner: "you and
-// your doctor can check them, even during pregnancy", "gentle enough to
-// use in pregnancy". "During your pregnancy" and "in your third
-// trimester" make it the reader's, and are not this.
+// guidance: after "during", "throughout" or "in" with no owner, in a
+// sentence about safety or advice ("you and your doctor can check them,
+// even during pregnancy", "gentle enough to use in pregnancy"). "During
+// your pregnancy" makes it the reader's, and "stay active during
+// pregnancy, Dana" is advice to the reader with no label's word, so
+// neither is this.
 func generalPeriod(ws []word, i int) bool {
 	if !periodTerms[ws[i].s] || i == 0 {
 		return false
 	}
 	switch ws[i-1].s {
 	case "during", "throughout", "in":
-		return true
+		return slices.ContainsFunc(ws, func(w word) bool { return guidanceWords[w.s] })
 	}
 	return false
 }
+
+// guidanceWords make a sentence a label's advice: safety, a clinician, the
+// ingredients.
+var guidanceWords = map[string]bool{"safe": true, "safely": true, "safety": true, "doctor": true, "doctors": true,
+	"midwife": true, "physician": true, "pharmacist": true, "ingredient": true, "ingredients": true, "label": true,
+	"labels": true, "suitable": true, "consult": true, "advice": true, "check": true, "gentle": true, "tested": true}
 
 // namedAddress reports whether word w, the reader's first name, is
 // written as a name (with a capital: "Will", not the verb "will").
