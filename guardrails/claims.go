@@ -134,6 +134,42 @@ var superiorityShapes = []*rule{
 		return notAMoment(t, m) && !moments[last] && !notDegrees[last] && !moments[strings.TrimSuffix(last, "s")] &&
 			!slices.Contains(ws, "our") // "no other shoe in our range is this light": the brand's own line
 	}),
+	// "Nothing else keeps your feet this dry", "drier than any other trail
+	// shoe", "lighter than anything else out there": the rest of the
+	// category beaten on a degree. "Lighter than any other shoe in our
+	// range" compares the brand's own line.
+	newRule("a superiority claim", "else other",
+		`nothing\s+else(?:\s+`+everywhere+`)?\s+(?:[a-z']+\s+){1,3}?(?:this|so)\s+[a-z]+\b`+
+			`|(?:[a-z]+er|more\s+[a-z]+|better)\s+than\s+(?:any\s+other\s+[a-z\-]+(?:\s+[a-z\-]+)?|anything\s+else|anyone\s+else)`).filter(func(t *text, m match) bool {
+		ws := strings.Fields(t.norm[m.b:m.e])
+		last := ws[len(ws)-1]
+		if ws[0] == "nothing" {
+			return !notDegrees[last] && !moments[last]
+		}
+		if notComparative[ws[0]] {
+			return false
+		}
+		k := slices.Index(ws, "other")
+		if k < 0 || k+1 >= len(ws) {
+			return true // "than anything else", "than anyone else"
+		}
+		// What follows the thing compared: "any other shoe we have made",
+		// "any other shoe in our range" is the brand's own line; "any
+		// other time this year" is a moment.
+		thing := ws[k+1]
+		after := strings.Join(ws[k+2:], " ") + " " + strings.TrimLeft(t.norm[m.e:], " ")
+		after = strings.TrimLeft(after, " ")
+		for _, own := range []string{"we ", "we'", "i ", "i'", "in our", "of ours", "of our", "from our", "from us", "by us", "you've ", "you have "} {
+			if strings.HasPrefix(after, own) {
+				return false
+			}
+		}
+		moment := moments[thing] || moments[strings.TrimSuffix(thing, "s")]
+		if moment && k+2 < len(ws) && productHeads[strings.TrimSuffix(ws[k+2], "s")] {
+			moment = false // "any other trail shoe"
+		}
+		return !moment && !notDegrees[thing]
+	}),
 	// "Nothing else on earth cleans like it", "no other shoe grips wet
 	// rock like the Pegasus", "nobody does winter like us": the far side
 	// of "like" is the brand's own.
@@ -244,14 +280,21 @@ var everydayHealthClaims = []*rule{
 		`the\s+(?:[a-z]+est|best|most\s+[a-z]+)\s+(?:[a-z]+\s+){1,3}in\s+(?:all\s+of\s+)?(?:`+regions+`)\b`),
 	newRule("a health claim", "burn burns burning torch torches torching blast blasts melt melts zap zaps calorie calories cal cals kcal kcals",
 		`(?:burns?|burning|torch(?:es|ing)?|blasts?|melts?|zaps?)\s+(?:off\s+|through\s+|away\s+)?(?:up\s+to\s+|over\s+|more\s+than\s+|as\s+many\s+as\s+|around\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+)?\d[\d,]*\+?\s*(?:calories|cals?|kcals?)\b`+
-			`|\d[\d,]*\+?[\s\-]*(?:calorie|cal|kcal)\s+(?:burn|blast|torch|scorcher|burner)s?\b`),
-	newRule("a health claim", "melt melts melting banish banishes banishing goodbye fix fixes fixing sort sorts zap zaps erase erases",
+			`|\d[\d,]*\+?[\s\-]*(?:calorie|cal|kcal)\s+(?:burn|blast|torch|scorcher|burner)s?\b`+
+			`|\d[\d,]*\+?\s*(?:calories|cals|kcals?)\s+(?:gone|burned|burnt|torched|melted|blasted|zapped|melted\s+away)\b`),
+	newRule("a health claim", "melt melts melting banish banishes banishing goodbye fix fixes fixing sort sorts zap zaps erase erases gone history past",
 		`(?:melts?|melting|banish(?:es|ing)?|zaps?|erases?)\s+(?:away\s+)?(?:all\s+)?(?:of\s+)?(?:your\s+|the\s+|that\s+)?(?:`+everydayAilments+`)(?:\s+away)?\b`+
 			`|(?:say|kiss|wave)\s+goodbye\s+to\s+(?:your\s+|the\s+|that\s+)?(?:`+everydayAilments+`)\b`+
-			`|(?:fix(?:es|ing)?|sorts?\s+out)\s+your\s+(?:sleep|mood|gut|digestion|metabolism|posture|energy|stress|anxiety|skin|breakouts)\b`),
+			`|(?:fix(?:es|ing)?|sorts?\s+out)\s+your\s+(?:sleep|mood|gut|digestion|metabolism|posture|energy|stress|anxiety|skin|breakouts)\b`+
+			// "your stress is gone", "your aches will be history"
+			`|your\s+(?:`+everydayAilments+`)\s+(?:is|are|will\s+be|'ll\s+be|'s|are\s+all)\s+(?:gone|history|a\s+thing\s+of\s+the\s+past)\b`).filter(func(t *text, m match) bool {
+		return nextWord(t, m.e) != "of" // "say goodbye to the stress of switching banks": a chore, not the body
+	}),
 }
 
 // everydayAilments are what casual copy promises to make go.
-const everydayAilments = `stress|anxiety|worries|tension|aches|pain|back\s+pain|sleepless\s+nights|insomnia|fatigue|tiredness|bloating|breakouts|acne|wrinkles|fine\s+lines|headaches|cravings|belly\s+fat|fat|pounds|the\s+pounds|extra\s+pounds|cellulite|brain\s+fog`
+// Bare "pain", "fat" and "pounds" are left out: "the pain of switching
+// banks", "fat fees", a price in pounds.
+const everydayAilments = `stress|anxiety|tension|aches|back\s+pain|joint\s+pain|sleepless\s+nights|insomnia|fatigue|tiredness|bloating|breakouts|acne|wrinkles|fine\s+lines|headaches|cravings|belly\s+fat|extra\s+pounds|cellulite|brain\s+fog`
 
 func init() { claimRules = append(claimRules, everydayHealthClaims...) }

@@ -120,6 +120,7 @@ func TestBlind20CalorieBurn(t *testing.T) {
 		{"a 500-calorie burn", "", "Each session is a 500-calorie burn.", []string{"brand.claim block body [18,34]"}},
 		{"burn through 700 kcal", "", "Burn through 700 kcal before breakfast.", []string{"brand.claim block body [0,21]"}},
 		{"burns over 1,000 calories", "", "A winter trail run burns over 1,000 calories.", []string{"brand.claim block body [19,44]"}},
+		{"calories gone", "", "Up to 900 calories gone by lunch.", []string{"brand.claim block body [6,23]"}},
 		{"calories in food", "", "Each bar has 200 calories and 10 grams of protein.", nil},
 		{"burn with no number", "", "Burn off some energy on the trail this weekend.", nil},
 		{"count what you burn", "", "The app counts the calories you burn on each run.", nil},
@@ -137,6 +138,9 @@ func TestBlind19EverydayHealthPromise(t *testing.T) {
 		{"banish tension", "", "Our stretch class will banish tension after work.", []string{"brand.claim block body [23,37]"}},
 		{"say goodbye to sleepless nights", "", "Say goodbye to sleepless nights with an evening class.", []string{"brand.claim block body [0,31]"}},
 		{"sorts out your sleep", "", "Ten minutes of yoga sorts out your sleep.", []string{"brand.claim block body [20,40]"}},
+		{"your aches are history", "", "One stretch class and your aches are history.", []string{"brand.claim block body [22,44]"}},
+		{"the stress of switching", "", "Say goodbye to the stress of switching banks.", nil},
+		{"fat fees", "", "Say goodbye to fat fees and hidden charges.", nil},
 		{"melts in warm milk", "", "The cocoa melts away in warm milk.", nil},
 		{"goodbye to soggy socks", "", "Say goodbye to soggy socks this winter.", nil},
 		{"fix your stride", "", "Our coaches can fix your stride in one fitting.", nil},
@@ -159,8 +163,10 @@ func TestBlind19SuperlativeInRegion(t *testing.T) {
 }
 
 // "No other" with a product whose name holds a moment word ("trail shoe",
-// "winter jacket") is still a superiority claim; a moment beaten ("no
-// other trail on earth compares") praises a place, not a product.
+// "winter jacket") is still a superiority claim, and so are "nothing else
+// keeps you this warm" and "warmer than any other glove". A moment beaten
+// ("no other trail on earth compares", "colder than any other time") and
+// the brand's own line ("than any other shoe we make") are not.
 func TestBlind20NoOtherProduct(t *testing.T) {
 	t.Parallel()
 	runSpanCases(t, []spanCase{
@@ -168,6 +174,13 @@ func TestBlind20NoOtherProduct(t *testing.T) {
 		{"no other winter jacket is so light", "", "No other winter jacket packs down so small.", []string{"brand.claim block body [0,42]"}},
 		{"no other trail on earth compares", "", "No other trail on earth compares to the coast in winter.", nil},
 		{"no other winter feels this cold", "", "No other winter felt this cold.", nil},
+		{"nothing else keeps you this warm", "", "Nothing else keeps your hands this warm.", []string{"brand.claim block body [0,39]"}},
+		{"warmer than any other winter glove", "", "Warmer than any other winter glove out there.", []string{"brand.claim block body [0,34]"}},
+		{"lighter than anything else", "", "It is lighter than anything else we tested.", []string{"brand.claim block body [6,32]"}},
+		{"than any other shoe we make", "", "Lighter than any other shoe we make.", nil},
+		{"than any other shoe in our range", "", "Lighter than any other shoe in our range.", nil},
+		{"than any other time", "", "Colder than any other time this year.", nil},
+		{"nothing else this week", "", "Nothing else this week: just the sale.", nil},
 	}, nil, Claim)
 }
 
@@ -261,7 +274,10 @@ func TestBlind20BabyDaysAhead(t *testing.T) {
 		{"pram walks by spring", "", "Hill runs now, pram walks by spring.", []string{"privacy.sensitive_attribute block body [15,35]"}},
 		{"jogging stroller days ahead", "", "Jogging stroller days ahead, so grab a grippy shoe.", []string{"privacy.sensitive_attribute block body [0,27]"}},
 		{"soon you'll be pushing a buggy", "", "Soon you'll be pushing a buggy up these hills.", []string{"privacy.sensitive_attribute block body [0,30]"}},
+		{"a bun in the oven", "", "A bun in the oven? Our shells stretch.", []string{"privacy.sensitive_attribute block body [0,17]"}},
+		{"baby on board", "", "Baby on board this spring, Dana?", []string{"privacy.sensitive_attribute block body [0,13]"}},
 		{"stroller-friendly trails", "", "Five stroller-friendly trails near Portland.", nil},
+		{"bread in the oven", "", "Fresh bread in the oven at the cafe.", nil},
 		{"stroller range lands soon", "", "Our stroller range lands soon.", nil},
 		{"push a stroller?", "", "Push a stroller on weekends? These shoes grip.", nil},
 	}, nil, SensitiveAttribute)
@@ -293,6 +309,7 @@ func TestBlind19DeliberationSince(t *testing.T) {
 		{"on your mind since Sunday", "", "Has the fleece been on your mind since Sunday?", []string{"privacy.surveillance flag body [20,45]"}},
 		{"since you browsed on Saturday", "", "Since you browsed the shells on Saturday, here is 15% off.", []string{"privacy.surveillance flag body [0,40]"}},
 		{"since Monday morning?", "", "Back again since Monday morning?", []string{"privacy.surveillance flag body [11,32]"}},
+		{"eyeing it since Thursday", "", "Been eyeing the shell since Thursday?", []string{"privacy.surveillance flag body [5,36]"}},
 		{"open since Friday", "", "Our new store has been open since Friday.", nil},
 		{"new since Monday", "", "New colours since Monday: the shell in rust.", nil},
 		{"thinking it over", "", "Still thinking it over? The shell is 15% off.", nil},
@@ -329,7 +346,9 @@ func TestBlind19SpelledOut(t *testing.T) {
 		{"you are still confused about", "", "You are still confused about layering, so here goes.", []string{"brand.tone flag body [0,28]"}},
 		{"let me lay it all out for you", "", "Let me lay it all out for you: the shoe is dry.", []string{"brand.tone flag body [0,29]"}},
 		{"still can't figure out", "", "Still can't figure out laces? Read on.", []string{"brand.tone flag body [0,22]"}},
+		{"still trying to tell them apart", "", "Still trying to tell them apart? Here is how.", []string{"brand.tone flag body [0,31]"}},
 		{"confused without still", "", "Confused by trail shoes? Our guide helps.", nil},
+		{"still trying to book", "", "Still trying to book a fitting? Call the store.", nil},
 		{"we spell out every fee", "", "We spell out every fee before you pay.", nil},
 		{"still lost in fog", "", "The summit was still lost in fog at noon.", nil},
 	}, func(in *Input) { in.Brief.Brand.AvoidTone = append(in.Brief.Brand.AvoidTone, "condescending") }, Tone)

@@ -352,6 +352,9 @@ var euphemisms = []struct {
 	{"pregnancy or family plans", newRule("baby days ahead", "stroller strollers pram prams buggy buggies pushchair pushchairs",
 		`(?:jogging\s+)?(?:stroller|pram|buggy|pushchair)\s+(?:miles|walks|runs|jogs|strolls|days|life|season|era|years|duty|mode|laps|loops)\s+(?:are\s+|is\s+)?(?:coming\s+)?(?:soon|before\s+long|any\s+day\s+now|on\s+the\s+way|ahead|next\s+(?:spring|summer|fall|autumn|winter|year)|by\s+(?:spring|summer|fall|autumn|winter)|in\s+a\s+few\s+(?:months|weeks))\b`+
 			`|(?:soon|before\s+long|any\s+day\s+now|by\s+(?:spring|summer|fall|autumn))\s*,?\s+(?:you'll|you\s+will)\s+(?:be\s+)?(?:[a-z]+\s+){0,2}?(?:a\s+|the\s+|your\s+)?(?:stroller|pram|buggy|pushchair)s?\b`)},
+	// "Baby on board soon?", "a bun in the oven": the idioms themselves.
+	{"pregnancy or family plans", newRule("baby on board", "board oven",
+		`baby\s+on\s+board|(?:a|the)\s+bun\s+in\s+the\s+oven`)},
 	// "for you and the bump", "bump-friendly", "from bump to baby": a bump
 	// as the reader's companion. A bump in the road, or a pay bump, has
 	// no "you and" before it.

@@ -53,6 +53,8 @@ var surveillanceRules = []*rule{
 	newRule("the time the customer looked at something", "since",
 		`(?:thinking\s+(?:it\s+)?over|thinking\s+(?:about\s+)?(?:it|them|that|this)|mulling\s+(?:it\s+)?over|weighing\s+(?:it\s+)?up|on\s+the\s+fence|on\s+your\s+mind|undecided|deciding|torn|wondering|daydreaming\s+about\s+(?:it|them)|dreaming\s+(?:of|about)\s+(?:it|them))\s+(?:[a-z']+\s+){0,3}?since\s+(?:last\s+)?`+weekday+`(?:\s+`+partOfDay+`)?\b`+
 			`|since\s+(?:you\s+)?`+activity+`\s+(?:[a-z']+\s+){0,3}?(?:on\s+|last\s+)`+weekday+`\b`+
+			// "been eyeing it since Friday?"
+			`|(?:eyeing|eyed|looking\s+at|browsing|viewing|checking\s+out|hovering\s+over|pondering|considering)\s+(?:[a-z']+\s+){0,3}?since\s+(?:last\s+)?`+weekday+`\b`+
 			`|since\s+(?:last\s+)?`+weekday+`\s+`+partOfDay+`\s*\?`),
 	// "On Sunday night you browsed our rain shells": a time of day in
 	// words, then the reader's viewing, in one sentence. (The viewing

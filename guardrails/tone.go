@@ -220,7 +220,7 @@ var indulgences = map[string]bool{"treat": true, "try": true, "celebrate": true,
 var spelledOut = newRule("condescending", "spell spelt spelled lay still",
 	`(?:let\s+us|let\s+me|we'll|we\s+will|allow\s+us\s+to|time\s+to|we\s+have\s+to|we\s+need\s+to)\s+(?:spell|lay)\s+(?:it|this|things|everything|it\s+all)\s+out\s+for\s+you\b`+
 		`|(?:(?:you're|you\s+are)\s+)?still\s+(?:so\s+|totally\s+|completely\s+|a\s+bit\s+)?(?:confused|lost|puzzled|baffled|stumped|clueless|in\s+the\s+dark)\s+(?:by|about|over|when\s+it\s+comes\s+to)\b`+
-		`|still\s+(?:can't|cannot|don't|do\s+not)\s+(?:figure\s+out|get\s+the\s+hang\s+of|wrap\s+your\s+head\s+around|work\s+out)\b`)
+		`|still\s+(?:can't|cannot|don't|do\s+not|struggling\s+to|trying\s+to)\s+(?:figure\s+out|get\s+the\s+hang\s+of|wrap\s+your\s+head\s+around|work\s+out|understand|make\s+sense\s+of|tell\s+(?:them\s+)?apart)\b`)
 
 func init() {
 	toneRules["condescending"] = append(toneRules["condescending"], spelledOut)
