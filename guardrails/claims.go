@@ -278,7 +278,7 @@ var everydayHealthClaims = []*rule{
 	// "the safest bank in America", "the comfiest shoe in all of Europe"
 	newRule("an absolute claim", "america britain england canada europe australia usa uk states nation whole",
 		`the\s+(?:[a-z]+est|best|most\s+[a-z]+)\s+(?:[a-z]+\s+){1,3}in\s+(?:all\s+of\s+)?(?:`+regions+`)\b`),
-	newRule("a health claim", "burn burns burning torch torches torching blast blasts melt melts zap zaps calorie calories cal cals kcal kcals",
+	newRule("a health claim", "burn burns burning torch torches torching blast blasts melt melts zap zaps calorie calories cal cals kcal kcals gone burned burnt torched melted blasted zapped",
 		`(?:burns?|burning|torch(?:es|ing)?|blasts?|melts?|zaps?)\s+(?:off\s+|through\s+|away\s+)?(?:up\s+to\s+|over\s+|more\s+than\s+|as\s+many\s+as\s+|around\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+)?\d[\d,]*\+?\s*(?:calories|cals?|kcals?)\b`+
 			`|\d[\d,]*\+?[\s\-]*(?:calorie|cal|kcal)\s+(?:burn|blast|torch|scorcher|burner)s?\b`+
 			`|\d[\d,]*\+?\s*(?:calories|cals|kcals?)\s+(?:gone|burned|burnt|torched|melted|blasted|zapped|melted\s+away)\b`),

@@ -353,3 +353,15 @@ func TestBlind19SpelledOut(t *testing.T) {
 		{"still lost in fog", "", "The summit was still lost in fog at noon.", nil},
 	}, func(in *Input) { in.Brief.Brand.AvoidTone = append(in.Brief.Brand.AvoidTone, "condescending") }, Tone)
 }
+
+func init() {
+	// Every rule must find in windows what it finds in the whole text:
+	// the blind-19/20 classes with numbers and words run together.
+	triggerCorpus = append(triggerCorpus,
+		"800kcals gone by noon. A 500cal burn. It torched 600cals. Your stress's gone, and your aches are history.",
+		"Been eyeing it since friday? Still on the fence since Sunday night? Since you browsed on Monday, here it is.",
+		"I'm supposed to sound upbeat. My brief says to avoid hype. Nothing else on earth keeps you this warm.",
+		"Warmer than anything else, drier than any other trail shoe. The safest bank in America.",
+		"Stroller miles soon. A bun in the oven? Still confused by serums? Let us spell it out for you.",
+	)
+}
