@@ -289,6 +289,9 @@ func inflections(w string) string {
 	forms := func(base string) {
 		n := len(base)
 		add(base + anySuffix)
+		if n < 2 {
+			return // "ies" back to "y": no stem to change
+		}
 		switch {
 		case base[n-1] == 'e':
 			add(base[:n-1] + vowel) // save → saving
