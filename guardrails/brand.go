@@ -15,7 +15,7 @@ func checkBrand(r *run) {
 	rl := r.rules
 	for _, f := range r.fields {
 		for _, m := range rl.banned.find(f.t) {
-			if permissionNo(f.t, m, rl.banned.name(m)) {
+			if permissionNo(f.t, m, rl.banned.name(m)) || brokenByPunct(f.t, m, rl.banned.name(m)) {
 				continue
 			}
 			r.addAt(BannedPhrase, tailor.Block, f.name, m.span,
@@ -27,6 +27,9 @@ func checkBrand(r *run) {
 		}
 		var named [][2]int
 		for _, m := range rl.competitors.find(f.t) {
+			if brokenByPunct(f.t, m, rl.competitors.name(m)) {
+				continue
+			}
 			named = append(named, m.span)
 			r.addAt(Competitor, tailor.Block, f.name, m.span,
 				fmt.Sprintf("names the competitor %s", quote(rl.competitors.name(m))))
@@ -61,7 +64,25 @@ func permissionNo(t *text, m match, banned string) bool {
 	}
 	switch nextWord(t, m.e) {
 	case "needed", "required", "necessary", "asked", "wanted":
-		return true
+		return permissionGoesOn(t, m.e)
+	}
+	return false
+}
+
+// permissionGoesOn reports whether the sentence goes on after the word
+// that follows byte e ("No excuse needed, just show up", "no excuse needed
+// to rest"): what the reader is let off is said. "No excuse needed." alone,
+// as a headline or a sentence of its own, is the slogan in another
+// inflection.
+func permissionGoesOn(t *text, e int) bool {
+	for i, w := range t.words {
+		if w.b < e {
+			continue
+		}
+		if i+1 >= len(t.words) {
+			return false
+		}
+		return !hasByteIn(t.norm[w.e:t.words[i+1].b], ".!?\n")
 	}
 	return false
 }
@@ -122,4 +143,65 @@ func titleCased(t *text, m match) bool {
 		}
 	}
 	return 2*caps > n
+}
+
+// brokenByPunct reports whether the words of match m are split by a
+// clause's punctuation the phrase itself does not have: "Feel free. Money
+// questions…" is not "free money", nor is "from trailhead to peak, gear
+// that…" the competitor "Peak Gear". The break is a comma, semicolon or
+// colon followed by a space, or a full stop, question or exclamation mark
+// followed by a space and a capital, with clauses of two words or more on
+// both sides. Punctuation used to disguise or stress the phrase is still
+// the phrase: "act...now", "act.now", "ACT. NOW.", "Act, now!" (a clause
+// of one word), and an ellipsis holds the words together.
+func brokenByPunct(t *text, m match, phrase string) bool {
+	const stops = ".,;:!?"
+	if strings.ContainsAny(phrase, stops) {
+		return false
+	}
+	s := t.norm
+	for i := m.b + 1; i < m.e-1; i++ {
+		c := s[i]
+		if strings.IndexByte(stops, c) < 0 || strings.IndexByte(stops, s[i-1]) >= 0 || s[i+1] != ' ' && s[i+1] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < m.e && (s[j] == ' ' || s[j] == '\n') {
+			j++
+		}
+		if j >= m.e || strings.IndexByte(stops, s[j]) >= 0 {
+			continue
+		}
+		if c == '.' || c == '!' || c == '?' {
+			if first := []rune(t.origAt(t.span(j, j+1))); len(first) == 0 || !unicode.IsUpper(first[0]) {
+				continue
+			}
+		}
+		if clauseWords(s, i, -1) >= 2 && clauseWords(s, j, 1) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseWords counts the words (up to 2) of the clause that ends before
+// byte i of s (dir -1) or starts at it (dir 1), up to the next clause
+// punctuation or line break.
+func clauseWords(s string, i, dir int) int {
+	n, in := 0, false
+	if dir < 0 {
+		i--
+	}
+	for ; i >= 0 && i < len(s) && n < 2; i += dir {
+		c := s[i]
+		if strings.IndexByte(".,;:!?\n", c) >= 0 {
+			break
+		}
+		word := c != ' ' && c != '\t' && c != '-' && c != '"' && c != '(' && c != ')'
+		if word && !in {
+			n++
+		}
+		in = word
+	}
+	return n
 }

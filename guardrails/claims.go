@@ -134,6 +134,42 @@ var superiorityShapes = []*rule{
 		return notAMoment(t, m) && !moments[last] && !notDegrees[last] && !moments[strings.TrimSuffix(last, "s")] &&
 			!slices.Contains(ws, "our") // "no other shoe in our range is this light": the brand's own line
 	}),
+	// "Nothing else keeps your feet this dry", "drier than any other trail
+	// shoe", "lighter than anything else out there": the rest of the
+	// category beaten on a degree. "Lighter than any other shoe in our
+	// range" compares the brand's own line.
+	newRule("a superiority claim", "else other",
+		`nothing\s+else(?:\s+`+everywhere+`)?\s+(?:[a-z']+\s+){1,3}?(?:this|so)\s+[a-z]+\b`+
+			`|(?:[a-z]+er|more\s+[a-z]+|better)\s+than\s+(?:any\s+other\s+[a-z\-]+(?:\s+[a-z\-]+)?|anything\s+else|anyone\s+else)`).filter(func(t *text, m match) bool {
+		ws := strings.Fields(t.norm[m.b:m.e])
+		last := ws[len(ws)-1]
+		if ws[0] == "nothing" {
+			return !notDegrees[last] && !moments[last]
+		}
+		if notComparative[ws[0]] {
+			return false
+		}
+		k := slices.Index(ws, "other")
+		if k < 0 || k+1 >= len(ws) {
+			return true // "than anything else", "than anyone else"
+		}
+		// What follows the thing compared: "any other shoe we have made",
+		// "any other shoe in our range" is the brand's own line; "any
+		// other time this year" is a moment.
+		thing := ws[k+1]
+		after := strings.Join(ws[k+2:], " ") + " " + strings.TrimLeft(t.norm[m.e:], " ")
+		after = strings.TrimLeft(after, " ")
+		for _, own := range []string{"we ", "we'", "i ", "i'", "in our", "of ours", "of our", "from our", "from us", "by us", "you've ", "you have "} {
+			if strings.HasPrefix(after, own) {
+				return false
+			}
+		}
+		moment := moments[thing] || moments[strings.TrimSuffix(thing, "s")]
+		if moment && k+2 < len(ws) && productHeads[strings.TrimSuffix(ws[k+2], "s")] {
+			moment = false // "any other trail shoe"
+		}
+		return !moment && !notDegrees[thing]
+	}),
 	// "Nothing else on earth cleans like it", "no other shoe grips wet
 	// rock like the Pegasus", "nobody does winter like us": the far side
 	// of "like" is the brand's own.
@@ -172,8 +208,21 @@ var moments = map[string]bool{"feeling": true, "feelings": true, "moment": true,
 // feeling on earth comes close").
 func notAMoment(t *text, m match) bool {
 	ws := strings.Fields(t.norm[m.b:m.e])
-	return len(ws) < 3 || ws[1] != "other" || !moments[strings.Trim(ws[2], ",")]
+	if len(ws) < 3 || ws[1] != "other" || !moments[strings.Trim(ws[2], ",")] {
+		return true
+	}
+	// "No other trail shoe", "no other winter jacket": the moment word
+	// only says what the product is for.
+	return len(ws) > 3 && productHeads[strings.TrimSuffix(strings.Trim(ws[3], ","), "s")]
 }
+
+// productHeads are the things a brand sells, which a moment word may
+// describe ("trail shoe", "winter coat", "city bank").
+var productHeads = map[string]bool{"shoe": true, "boot": true, "sneaker": true, "runner": true, "jacket": true, "coat": true,
+	"shell": true, "layer": true, "sock": true, "glove": true, "pack": true, "tent": true, "gear": true, "serum": true,
+	"cream": true, "moisturizer": true, "moisturiser": true, "cleanser": true, "lotion": true, "bank": true, "account": true,
+	"card": true, "loan": true, "class": true, "classe": true, "workout": true, "app": true, "box": true, "boxe": true, "brand": true,
+	"store": true, "shop": true, "market": true, "product": true, "formula": true, "plan": true}
 
 // productAfterLike keeps a comparison whose far side of "like" is the
 // brand's own: "ours", "us", "we do", "it", "this", "our boots", or a name
@@ -215,3 +264,37 @@ var noLossClaim = newRule("an absolute claim", "money savings deposit deposits c
 func init() { claimRules = append(claimRules, noLossClaim) }
 
 func init() { claimRules = append(claimRules, superiorityShapes...) }
+
+// regions are the wide places a superlative claims to beat: "the safest
+// bank in America".
+const regions = `america|north\s+america|the\s+(?:usa|uk|states|nation)|britain|england|canada|europe|australia|the\s+whole\s+(?:country|world|nation|state)`
+
+// Outcomes promised to the body in everyday words: a number of calories
+// burned ("burn 800 calories a class", "a 600-calorie burn"), or stress,
+// sleep or pain made to go ("will melt away stress", "fixes your sleep",
+// "say goodbye to back pain"). Calories counted in food, and a burn with
+// no number ("burn some energy"), are not promises.
+var everydayHealthClaims = []*rule{
+	// "the safest bank in America", "the comfiest shoe in all of Europe"
+	newRule("an absolute claim", "america britain england canada europe australia usa uk states nation whole",
+		`the\s+(?:[a-z]+est|best|most\s+[a-z]+)\s+(?:[a-z]+\s+){1,3}in\s+(?:all\s+of\s+)?(?:`+regions+`)\b`),
+	newRule("a health claim", "burn burns burning torch torches torching blast blasts melt melts zap zaps calorie calories cal cals kcal kcals gone burned burnt torched melted blasted zapped",
+		`(?:burns?|burning|torch(?:es|ing)?|blasts?|melts?|zaps?)\s+(?:off\s+|through\s+|away\s+)?(?:up\s+to\s+|over\s+|more\s+than\s+|as\s+many\s+as\s+|around\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+)?\d[\d,]*\+?\s*(?:calories|cals?|kcals?)\b`+
+			`|\d[\d,]*\+?[\s\-]*(?:calorie|cal|kcal)\s+(?:burn|blast|torch|scorcher|burner)s?\b`+
+			`|\d[\d,]*\+?\s*(?:calories|cals|kcals?)\s+(?:gone|burned|burnt|torched|melted|blasted|zapped|melted\s+away)\b`),
+	newRule("a health claim", "melt melts melting banish banishes banishing goodbye fix fixes fixing sort sorts zap zaps erase erases gone history past",
+		`(?:melts?|melting|banish(?:es|ing)?|zaps?|erases?)\s+(?:away\s+)?(?:all\s+)?(?:of\s+)?(?:your\s+|the\s+|that\s+)?(?:`+everydayAilments+`)(?:\s+away)?\b`+
+			`|(?:say|kiss|wave)\s+goodbye\s+to\s+(?:your\s+|the\s+|that\s+)?(?:`+everydayAilments+`)\b`+
+			`|(?:fix(?:es|ing)?|sorts?\s+out)\s+your\s+(?:sleep|mood|gut|digestion|metabolism|posture|energy|stress|anxiety|skin|breakouts)\b`+
+			// "your stress is gone", "your aches will be history"
+			`|your\s+(?:`+everydayAilments+`)\s+(?:is|are|will\s+be|'ll\s+be|'s|are\s+all)\s+(?:gone|history|a\s+thing\s+of\s+the\s+past)\b`).filter(func(t *text, m match) bool {
+		return nextWord(t, m.e) != "of" // "say goodbye to the stress of switching banks": a chore, not the body
+	}),
+}
+
+// everydayAilments are what casual copy promises to make go.
+// Bare "pain", "fat" and "pounds" are left out: "the pain of switching
+// banks", "fat fees", a price in pounds.
+const everydayAilments = `stress|anxiety|tension|aches|back\s+pain|joint\s+pain|sleepless\s+nights|insomnia|fatigue|tiredness|bloating|breakouts|acne|wrinkles|fine\s+lines|headaches|cravings|belly\s+fat|extra\s+pounds|cellulite|brain\s+fog`
+
+func init() { claimRules = append(claimRules, everydayHealthClaims...) }

@@ -345,6 +345,16 @@ var euphemisms = []struct {
 	{"pregnancy or family plans", newRule("the one on the way", "trimester trimesters way arriving due",
 		`(?:every|each|all\s+three|all\s+(?:the|your)|through\s+(?:the|your))\s+trimesters?\b`+
 			`|(?:a|your|the)\s+(?:little|tiny|wee|new)\s+(?:[a-z\-]+\s+)?(?:one|buddy|bundle|human|person|addition|explorer|adventurer|sidekick|companion|teammate|passenger)\s+(?:on\s+the\s+way|arriving\s+soon|due\s+(?:soon|in|this|next))\b`)},
+	// "Stroller miles soon", "pram walks by spring", "soon you'll be
+	// pushing a buggy": the reader's days with a baby, still to come. A
+	// stroller with no future ("stroller-friendly trails") or stock that
+	// arrives soon ("our stroller range lands soon") is not.
+	{"pregnancy or family plans", newRule("baby days ahead", "stroller strollers pram prams buggy buggies pushchair pushchairs",
+		`(?:jogging\s+)?(?:stroller|pram|buggy|pushchair)\s+(?:miles|walks|runs|jogs|strolls|days|life|season|era|years|duty|mode|laps|loops)\s+(?:are\s+|is\s+)?(?:coming\s+)?(?:soon|before\s+long|any\s+day\s+now|on\s+the\s+way|ahead|next\s+(?:spring|summer|fall|autumn|winter|year)|by\s+(?:spring|summer|fall|autumn|winter)|in\s+a\s+few\s+(?:months|weeks))\b`+
+			`|(?:soon|before\s+long|any\s+day\s+now|by\s+(?:spring|summer|fall|autumn))\s*,?\s+(?:you'll|you\s+will)\s+(?:be\s+)?(?:[a-z]+\s+){0,2}?(?:a\s+|the\s+|your\s+)?(?:stroller|pram|buggy|pushchair)s?\b`)},
+	// "Baby on board soon?", "a bun in the oven": the idioms themselves.
+	{"pregnancy or family plans", newRule("baby on board", "board oven",
+		`baby\s+on\s+board|(?:a|the)\s+bun\s+in\s+the\s+oven`)},
 	// "for you and the bump", "bump-friendly", "from bump to baby": a bump
 	// as the reader's companion. A bump in the road, or a pay bump, has
 	// no "you and" before it.
@@ -731,6 +741,10 @@ var hintSynonyms = func() map[string][]string {
 	add("cycling biking bike", "on_two_wheels in_the_saddle")
 	add("baby pregnancy expecting", "the_little_one your_little_one the_little_ones")
 	add("diabetes diabetic", "your_levels your_sugar your_numbers your_readings")
+	// What the reader earns, said of them: "you earn well", "for high
+	// earners", "a six-figure salary". "Earn points" and "your paycheck
+	// two days early" are a bank's features and are not here.
+	add("income salary earnings wealth", "earner earn_well earn_good_money earn_a_lot well_paid well_off affluent wealthy six_figures six_figure high_income")
 	return m
 }()
 

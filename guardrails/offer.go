@@ -357,7 +357,8 @@ func checkOffer(r *run) {
 		for _, m := range slices.Concat(perks[0].find(f.t), perks[1].find(f.t), perks[3].find(f.t), perks[4].find(f.t)) {
 			loc := []int{m.b, m.e}
 			perk := f.t.norm[m.b:m.e]
-			if r.rules.brief.findWords(wordsOf(perk)) != nil || strings.HasPrefix(perk, "half") && slices.Contains(o.percents, 50) {
+			if r.rules.brief.findWords(wordsOf(perk)) != nil || strings.HasPrefix(perk, "half") && slices.Contains(o.percents, 50) ||
+				monthEndOfBrief(perk, r.rules.briefDates) {
 				continue
 			}
 			r.addAt(Offer, tailor.Block, f.name, f.t.span(loc[0], loc[1]),
@@ -644,4 +645,47 @@ func returningToo(t *text) []match {
 		}
 	}
 	return nil
+}
+
+// monthEndOfBrief reports whether a deadline in words ("through the end of
+// December", "until the end of the year") names the last day of a month
+// the brief's own end date is: "the end of December" for an offer through
+// Dec 31 is the same day in words. "The end of the month" names no month,
+// and "the end of October" for an offer ending Oct 12 moves the date.
+func monthEndOfBrief(perk string, dates []ymd) bool {
+	ws := wordsOf(perk)
+	if len(ws) < 4 || ws[len(ws)-2] != "of" && ws[len(ws)-2] != "the" {
+		return false
+	}
+	last := ws[len(ws)-1]
+	m := 0
+	switch {
+	case last == "year":
+		m = 12
+	case last == "may" || len(last) > 3 && monthIndex(last) > 0:
+		m = monthIndex(last)
+	default:
+		return false
+	}
+	for _, d := range dates {
+		if d.m == m && d.d == daysIn(m, d.y) {
+			return true
+		}
+	}
+	return false
+}
+
+// daysIn is the number of days in month m of year y (y 0: a year unknown,
+// when February may end on the 28th or the 29th; 29 is the later).
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y == 0 || y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }

@@ -136,6 +136,7 @@ func checkFact(r *run, fact tailor.Fact) {
 	if !c.Personalization && !fact.PII && !fact.Sensitive {
 		checkConsentHints(r, fact)
 		checkMixedSkin(r, fact)
+		checkChosenForKey(r, fact)
 	}
 	ws := factWords(r, fact.Value)
 	if fact.Source == tailor.Observed && trackingKey(fact.Key) {
@@ -671,14 +672,109 @@ func amongSkinTypes(t *text, sp [2]int) bool {
 	if i >= len(t.words) || !skinTypes[t.words[i].s] {
 		return false
 	}
-	others := 0
+	others, you := 0, false
 	for _, w := range sentenceAround(t, i) {
 		if secondPerson[w.s] {
-			return false
+			you = true
 		}
 		if skinTypes[w.s] && w.s != t.words[i].s {
 			others++
 		}
 	}
-	return others > 0
+	return others > 0 && (!you || skinAlternatives(t, i))
+}
+
+// skinAlternatives reports whether skin-type word i is one of a run of
+// skin types offered as alternatives with "or": "whether your skin is dry,
+// oily or combination", "is your skin dry or combination?". The reader's
+// skin is one of them, unnamed: the list is the product's range. "Your
+// combination skin" and "your dry and combination patches" are not
+// alternatives.
+func skinAlternatives(t *text, i int) bool {
+	b, e := i, i
+	for b > 0 && (skinTypes[t.words[b-1].s] || t.words[b-1].s == "or" || t.words[b-1].s == "and") {
+		b--
+	}
+	for e+1 < len(t.words) && (skinTypes[t.words[e+1].s] || t.words[e+1].s == "or" || t.words[e+1].s == "and") {
+		e++
+	}
+	or, n := false, 0
+	for _, w := range t.words[b : e+1] {
+		or = or || w.s == "or"
+		if skinTypes[w.s] {
+			n++
+		}
+	}
+	return or && n >= 2
+}
+
+// chosenVerbs say the copy or product was chosen with a fact in hand.
+var chosenVerbs = map[string]bool{"picked": true, "chosen": true, "selected": true, "matched": true, "tailored": true,
+	"curated": true, "handpicked": true, "made": true, "suited": true, "personalised": true, "personalized": true,
+	"customised": true, "customized": true, "fitted": true}
+
+// keyFillers are words of a fact's key that do not name the fact.
+var keyFillers = map[string]bool{"favorite": true, "favourite": true, "preferred": true, "declared": true, "current": true,
+	"main": true, "primary": true, "is": true, "has": true, "my": true, "the": true}
+
+// checkChosenForKey reports copy that says it was chosen for the reader's
+// fact by the fact's name, without its value: "picked for your skin
+// type", "matched to your shoe size", "based on your activity". The
+// customer gave the fact without consenting to personalization, and
+// copy that says it used the fact uses it. An invitation to choose
+// ("find the serum for your skin type") uses nothing.
+func checkChosenForKey(r *run, fact tailor.Fact) {
+	kw := slices.DeleteFunc(wordsOf(strings.ReplaceAll(fact.Key, "_", " ")), func(w string) bool { return keyFillers[w] })
+	if len(kw) == 0 || len(kw[0]) < 3 {
+		return
+	}
+	for _, f := range r.fields {
+		if !f.t.contains("your") {
+			continue
+		}
+		ws := f.t.words
+		for i := 2; i+1 < len(ws); i++ {
+			if ws[i].s != "your" {
+				continue
+			}
+			e := i + 1
+			switch head := kw[len(kw)-1]; {
+			case len(kw) > 1 && i+len(kw) < len(ws) && slices.Equal(wordStrings(ws[i+1:i+1+len(kw)]), kw):
+				e = i + len(kw) // "your skin type"
+			case ws[i+1].s == kw[0] || len(kw) > 1 && ws[i+1].s == head && !vagueHeads[head]:
+				// "your skin", "your size" for shoe_size
+			default:
+				continue
+			}
+			b := -1
+			switch prep := ws[i-1].s; {
+			case (prep == "on" || prep == "off") && ws[i-2].s == "based":
+				b = i - 2
+			case prep == "for" || prep == "to":
+				v := i - 2
+				if v > 0 && (ws[v].s == "just" || ws[v].s == "especially" || ws[v].s == "specially" || ws[v].s == "perfectly") {
+					v--
+				}
+				if chosenVerbs[ws[v].s] {
+					b = v
+				}
+			}
+			if b < 0 {
+				continue
+			}
+			r.addAt(Consent, tailor.Block, f.name, f.t.span(ws[b].b, ws[e].e),
+				fmt.Sprintf("says it was chosen for the customer's %q fact without personalization consent", fact.Key))
+		}
+	}
+}
+
+// vagueHeads end a fact's key without naming it alone: "your type".
+var vagueHeads = map[string]bool{"type": true, "kind": true, "stage": true, "band": true, "level": true, "name": true, "status": true, "id": true}
+
+func wordStrings(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.s
+	}
+	return out
 }

@@ -1,7 +1,9 @@
 package guardrails
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	tailor "github.com/tailorhq/tailor"
 )
@@ -65,6 +67,14 @@ func init() {
 // checkProximity flags sentences that address the reader and name a special
 // category, unless a pattern already reported the sentence.
 func checkProximity(r *run) {
+	// The reader's first name addresses them as "you" does: "Priya, save
+	// up for Diwali".
+	name := ""
+	if v, ok := r.in.Profile.Fact("first_name"); ok && r.in.Profile.Consent.Personalization {
+		if ws := wordsOf(v); len(ws) == 1 && len(ws[0]) > 1 {
+			name = ws[0]
+		}
+	}
 	for _, f := range r.fields {
 		ws := f.t.words
 		for start := 0; start < len(ws); {
@@ -72,13 +82,13 @@ func checkProximity(r *run) {
 			for end < len(ws) && !hasByteIn(f.t.norm[ws[end-1].e:ws[end].b], ".!?\n;") {
 				end++
 			}
-			checkSentence(r, f, ws[start:end])
+			checkSentence(r, f, ws[start:end], name)
 			start = end
 		}
 	}
 }
 
-func checkSentence(r *run, f field, ws []word) {
+func checkSentence(r *run, f field, ws []word, name string) {
 	you, greeting, cat := false, false, ""
 	// inclusive is inclusiveCelebration(ws), worked out only for a
 	// sentence that names a religion, which few do.
@@ -86,12 +96,14 @@ func checkSentence(r *run, f field, ws []word) {
 	for i, w := range ws {
 		k, ok := proximityWords[w.s]
 		switch {
+		case !ok && name != "" && w.s == name && namedAddress(f.t, w):
+			you = true
 		case !ok:
 		case k.you:
 			you = true
 		case k.greeting:
 			greeting = true
-		case cat == "" && k.cat != "" && !namesCause(ws, i) && !audienceList(ws, i):
+		case cat == "" && k.cat != "" && !namesCause(ws, i) && !audienceList(ws, i) && !generalPeriod(ws, i):
 			if k.cat == religionCategory {
 				if !known {
 					inclusive, known = inclusiveCelebration(ws), true
@@ -279,3 +291,41 @@ var optionVerbs = map[string]bool{"cook": true, "bake": true, "host": true, "mak
 	"need": true, "want": true, "prefer": true, "like": true, "love": true}
 
 var celebrateVerbs = map[string]bool{"celebrate": true, "observe": true, "mark": true, "honor": true, "honour": true, "spend": true, "gather": true, "feast": true}
+
+// periodTerms are special-category words for a time of life that general
+// guidance names: "safe to use during pregnancy".
+var periodTerms = map[string]bool{"pregnancy": true, "menopause": true, "chemo": true, "chemotherapy": true, "postpartum": true}
+
+// generalPeriod reports whether word i names a time of life as general
+// guidance: after "during", "throughout" or "in" with no owner, in a
+// sentence about safety or advice ("you and your doctor can check them,
+// even during pregnancy", "gentle enough to use in pregnancy"). "During
+// your pregnancy" makes it the reader's, and "stay active during
+// pregnancy, Dana" is advice to the reader with no label's word, so
+// neither is this.
+func generalPeriod(ws []word, i int) bool {
+	if !periodTerms[ws[i].s] || i == 0 {
+		return false
+	}
+	switch ws[i-1].s {
+	case "during", "throughout", "in":
+		return slices.ContainsFunc(ws, func(w word) bool { return guidanceWords[w.s] })
+	}
+	return false
+}
+
+// guidanceWords make a sentence a label's advice: safety, a clinician, the
+// ingredients.
+var guidanceWords = map[string]bool{"safe": true, "safely": true, "safety": true, "doctor": true, "doctors": true,
+	"midwife": true, "physician": true, "pharmacist": true, "ingredient": true, "ingredients": true, "label": true,
+	"labels": true, "suitable": true, "consult": true, "advice": true, "check": true, "gentle": true, "tested": true}
+
+// namedAddress reports whether word w, the reader's first name, is
+// written as a name (with a capital: "Will", not the verb "will").
+func namedAddress(t *text, w word) bool {
+	if i := t.origStart(w.b); t.ascii && i < len(t.orig) {
+		return t.orig[i] >= 'A' && t.orig[i] <= 'Z' // no rune copy of orig for ASCII copy
+	}
+	rs := []rune(t.origAt(t.span(w.b, w.e)))
+	return len(rs) > 0 && unicode.IsUpper(rs[0])
+}

@@ -34,7 +34,7 @@ func checkReadability(r *run) {
 		return
 	}
 	for _, f := range r.fields {
-		g, words, worst := grade(f.t)
+		g, words, worst, run := grade(f.t)
 		if words < minReadingWords {
 			if long := longWords(f.t); words >= minDenseWords && long >= minLongWords && 10*long >= 4*words {
 				r.addAt(ReadingLevel, tailor.Flag, f.name, f.t.span(f.t.words[0].b, f.t.words[len(f.t.words)-1].e),
@@ -49,22 +49,47 @@ func checkReadability(r *run) {
 		if g > limit {
 			r.addAt(ReadingLevel, tailor.Flag, f.name, worst,
 				fmt.Sprintf("reads at grade %.1f; the brand's maximum is %d", g, maxGrade))
+			continue
+		}
+		if run.words >= runOnWords && run.grade > limit {
+			r.addAt(ReadingLevel, tailor.Flag, f.name, run.span,
+				fmt.Sprintf("one sentence of %d words reads at grade %.1f; the brand's maximum is %d", run.words, run.grade, maxGrade))
 		}
 	}
 }
 
-// grade returns the Flesch-Kincaid grade of t, its word count and the span
-// of its hardest sentence.
-func grade(t *text) (float64, int, [2]int) {
+// runOnWords is the length from which one sentence is hard to read
+// whatever its words: the grade formula caps a sentence at
+// maxSentenceWords, so a run-on sentence of short everyday words ("when
+// the days get shorter and the trails get wetter and…") averages out
+// under the limit in a long field. Measured alone and uncapped, a sentence
+// of 40 words is over grade 12.
+const runOnWords = 40
+
+// runOn is a field's longest sentence of runOnWords words or more, with
+// its uncapped Flesch-Kincaid grade (words 0: none so long).
+type runOn struct {
+	words int
+	grade float64
+	span  [2]int
+}
+
+// grade returns the Flesch-Kincaid grade of t, its word count, the span
+// of its hardest sentence and its longest run-on sentence.
+func grade(t *text) (float64, int, [2]int, runOn) {
 	var (
 		words, sentences, syllables int
 		worst                       [2]int
 		worstScore                  float64
 		sw, ss, sb                  int // current sentence: words, syllables, first word's byte
+		run                         runOn
 	)
 	end := func(e int) {
 		if sw == 0 {
 			return
+		}
+		if sw >= runOnWords && sw > run.words {
+			run = runOn{sw, 0.39*float64(sw) + 11.8*float64(ss)/float64(sw) - 15.59, t.span(sb, e)}
 		}
 		sentences++
 		if sw > maxSentenceWords {
@@ -97,10 +122,10 @@ func grade(t *text) (float64, int, [2]int) {
 	}
 	end(prevEnd)
 	if words == 0 {
-		return 0, 0, worst
+		return 0, 0, worst, run
 	}
 	g := 0.39*float64(words)/float64(sentences) + 11.8*float64(syllables)/float64(words) - 15.59
-	return g, words, worst
+	return g, words, worst, run
 }
 
 // syllableCount estimates syllables by vowel groups, with the usual

@@ -234,6 +234,11 @@ func compilePhrases(list []string, inflect bool) *phrases {
 			first = string(r[:3])
 		}
 		triggers = append(triggers, first+"*")
+		for _, v := range spellingVariants(splitWords(normalize(it.orig))[0].s) {
+			if r := []rune(v); len(r) > 3 && string(r[:3]) != first {
+				triggers = append(triggers, string(r[:3])+"*")
+			}
+		}
 	}
 	out.rule = compileRule("phrase", strings.Join(triggers, " "), strings.Join(pats, "|"))
 	return out
@@ -284,6 +289,9 @@ func inflections(w string) string {
 	forms := func(base string) {
 		n := len(base)
 		add(base + anySuffix)
+		if n < 2 {
+			return // "ies" back to "y": no stem to change
+		}
 		switch {
 		case base[n-1] == 'e':
 			add(base[:n-1] + vowel) // save → saving
@@ -294,6 +302,9 @@ func inflections(w string) string {
 		}
 	}
 	forms(w)
+	for _, v := range spellingVariants(w) {
+		forms(v)
+	}
 	// Back to a base form, so that a ban on "guaranteed" covers "guarantee".
 	n := len(w)
 	switch {
@@ -381,4 +392,35 @@ func nameKey(name string) (key string, and bool) {
 		sb.WriteString(w.s)
 	}
 	return sb.String(), and
+}
+
+// spellingVariants returns a word's other English spellings, British or
+// American, so that a ban on "anti-aging" covers "anti-ageing" and one on
+// "colour" covers "color": an e kept or dropped before -ing ("aging",
+// "ageing"), -our and -or ("flavour", "flavor"), -ise and -ize
+// ("moisturising", "moisturizing").
+func spellingVariants(w string) []string {
+	if len(w) < 5 || !isASCIIAlpha(w) {
+		return nil
+	}
+	var out []string
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "eing") && n > 5:
+		out = append(out, w[:n-4]+"ing") // ageing → aging
+	case strings.HasSuffix(w, "ging") && isVowel(w[n-5]):
+		out = append(out, w[:n-3]+"eing") // aging → ageing
+	}
+	if i := strings.Index(w, "our"); i > 1 {
+		out = append(out, w[:i]+"or"+w[i+3:]) // flavour → flavor
+	} else if i := strings.LastIndex(w, "or"); i > 1 && !isVowel(w[i-1]) {
+		out = append(out, w[:i]+"our"+w[i+2:]) // color → colour
+	}
+	for _, p := range [][2]string{{"iz", "is"}, {"is", "iz"}} {
+		if i := strings.Index(w, p[0]); i > 1 && i+2 < n && strings.IndexByte("eia", w[i+2]) >= 0 {
+			out = append(out, w[:i]+p[1]+w[i+2:]) // moisturizing → moisturising
+			break
+		}
+	}
+	return out
 }

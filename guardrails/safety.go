@@ -69,6 +69,20 @@ var selfAsMachine = []*rule{
 			`|(?:ai|machine|computer|bot|model|llm)[\s\-](?:generated|written|drafted|authored)\b`),
 }
 
+// The writer telling the reader what it was told about its own writing:
+// "I was told to sound like a friend and to steer clear of a few words",
+// "I'm supposed to keep this short", "my brief says to avoid jargon". A
+// person told to try something ("I was told to try the fleece") or asked
+// a question speaks of themself, not of instructions for copy.
+var toldHowToWrite = newRule("the model talking about itself", "told asked instructed briefed prompted supposed meant brief notes guidelines",
+	`(?:i\s+was|i've\s+been|i\s+have\s+been|i'm|i\s+am|i\s+got)\s+(?:(?:told|asked|instructed|briefed|prompted|supposed|meant)\s+(?:not\s+)?to|told\s+not\s+to)\s+(?:`+writingAsks+`)\b`+
+		`|(?:my|the)\s+(?:brief|notes|guidelines|instructions)\s+(?:says?|tells?\s+me|asks?\s+me|want\s+me|wants\s+me)\s+(?:not\s+)?to\s+(?:`+writingAsks+`)\b`)
+
+// writingAsks are what a writer is told about its copy.
+const writingAsks = `sound|write|keep\s+(?:it|this|things)|steer\s+clear|avoid|stay\s+away|mention|say|not\s+say|never\s+say|stick\s+to|call\s+you|address\s+you|be\s+(?:warm|friendly|kind|casual|brief|upbeat|playful|confident)|come\s+across`
+
+func init() { selfAsMachine = append(selfAsMachine, toldHowToWrite) }
+
 // checkSafety looks for the prompt leaking into copy and instruction-like text.
 func checkSafety(r *run) {
 	compactCanary := compactCanaries.get(r.in.Canary)

@@ -16,6 +16,7 @@ import (
 const (
 	activity  = `(?:browsed|browsing|viewed|viewing|looked|looking|checked|checking|opened|opening|clicked|clicking|visited|visiting|shopped|shopping|searched|searching|scrolled|scrolling|stopped|came|were|logged|walked|drove|passed|read|came\s+back|returned|peeked|peeking|stared|lingered|hovered|added|saved|tapped|saw|spotted|eyeing|eyed)`
 	timeOfDay = `(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|midnight|noon|\d{1,2}\s+o'clock|dawn|(?:[1-5]|one|two|three|four|five)\s+(?:o'clock\s+)?in\s+the\s+morning|late\s+(?:last\s+)?night|the\s+middle\s+of\s+the\s+night|lunchtime|your\s+lunch\s+break|bedtime)`
+	weekday   = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
 	countWord = `(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a\s+dozen|dozens\s+of|several|multiple|many|so\s+many|countless|a\s+few)`
 )
 
@@ -45,6 +46,16 @@ const (
 )
 
 var surveillanceRules = []*rule{
+	// The reader's deliberation dated from when they looked: "still
+	// thinking it over since Friday night?", "on your mind since Tuesday
+	// morning", "since you looked on Sunday". A date of the brand's own
+	// ("open since Friday", "new since Monday") is not the reader's.
+	newRule("the time the customer looked at something", "since",
+		`(?:thinking\s+(?:it\s+)?over|thinking\s+(?:about\s+)?(?:it|them|that|this)|mulling\s+(?:it\s+)?over|weighing\s+(?:it\s+)?up|on\s+the\s+fence|on\s+your\s+mind|undecided|deciding|torn|wondering|daydreaming\s+about\s+(?:it|them)|dreaming\s+(?:of|about)\s+(?:it|them))\s+(?:[a-z']+\s+){0,3}?since\s+(?:last\s+)?`+weekday+`(?:\s+`+partOfDay+`)?\b`+
+			`|since\s+(?:you\s+)?`+activity+`\s+(?:[a-z']+\s+){0,3}?(?:on\s+|last\s+)`+weekday+`\b`+
+			// "been eyeing it since Friday?"
+			`|(?:eyeing|eyed|looking\s+at|browsing|viewing|checking\s+out|hovering\s+over|pondering|considering)\s+(?:[a-z']+\s+){0,3}?since\s+(?:last\s+)?`+weekday+`\b`+
+			`|since\s+(?:last\s+)?`+weekday+`\s+`+partOfDay+`\s*\?`),
 	// "On Sunday night you browsed our rain shells": a time of day in
 	// words, then the reader's viewing, in one sentence. (The viewing
 	// first is viewingTimes' work.)

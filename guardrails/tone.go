@@ -212,7 +212,18 @@ var (
 var indulgences = map[string]bool{"treat": true, "try": true, "celebrate": true, "enjoy": true, "indulge": true,
 	"splurge": true, "relax": true, "pamper": true, "party": true, "rest": true}
 
+// "Still confused by serums? Let us spell it out for you": the reader's
+// confusion taken as lasting, and the brand spelling things out to them.
+// A question with no "still" ("Confused by serums? Our guide helps") and a
+// brand that lays out its own terms ("we spell out every fee") are left
+// alone.
+var spelledOut = newRule("condescending", "spell spelt spelled lay still",
+	`(?:let\s+us|let\s+me|we'll|we\s+will|allow\s+us\s+to|time\s+to|we\s+have\s+to|we\s+need\s+to)\s+(?:spell|lay)\s+(?:it|this|things|everything|it\s+all)\s+out\s+for\s+you\b`+
+		`|(?:(?:you're|you\s+are)\s+)?still\s+(?:so\s+|totally\s+|completely\s+|a\s+bit\s+)?(?:confused|lost|puzzled|baffled|stumped|clueless|in\s+the\s+dark)\s+(?:by|about|over|when\s+it\s+comes\s+to)\b`+
+		`|still\s+(?:can't|cannot|don't|do\s+not|struggling\s+to|trying\s+to)\s+(?:figure\s+out|get\s+the\s+hang\s+of|wrap\s+your\s+head\s+around|work\s+out|understand|make\s+sense\s+of|tell\s+(?:them\s+)?apart)\b`)
+
 func init() {
+	toneRules["condescending"] = append(toneRules["condescending"], spelledOut)
 	toneRules["guilt"] = append(toneRules["guilt"], sharedShould, intentionsAndExcuses)
 	toneRules["preachy"] = append(toneRules["preachy"], sharedShould)
 	toneRules["condescending"] = append(toneRules["condescending"], slowedDown)
