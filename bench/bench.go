@@ -26,6 +26,7 @@ import (
 	mrand "math/rand/v2"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -198,7 +199,10 @@ type Goal struct {
 // MemoryResult says whether the worker's memory stays flat through a long run.
 type MemoryResult struct {
 	Run string `json:"run"`
-	// AfterWarmupMB is the RSS at 20 % of the run, EndMB at its end.
+	// AfterWarmupMB is the median RSS from 20 to 40 % of the run, EndMB
+	// over its last 20 %: medians, because with GOGC 300 the RSS swings by
+	// a tenth or more with each collection, and two single samples would
+	// measure where on that swing they fell, not growth.
 	AfterWarmupMB float64 `json:"after_warmup_mb"`
 	EndMB         float64 `json:"end_mb"`
 	PeakMB        float64 `json:"peak_mb"`
@@ -518,13 +522,24 @@ func memoryOf(r *Run) MemoryResult {
 	for _, s := range r.RSS {
 		peak = max(peak, s.Bytes)
 	}
-	warm := r.RSS[len(r.RSS)/5]
-	end := r.RSS[len(r.RSS)-1]
-	m.AfterWarmupMB, m.EndMB, m.PeakMB = mb(warm.Bytes), mb(end.Bytes), mb(peak)
-	if warm.Bytes > 0 {
-		m.GrowthPct = 100 * float64(end.Bytes-warm.Bytes) / float64(warm.Bytes)
+	n := len(r.RSS)
+	warm := medianBytes(r.RSS[n/5 : max(2*n/5, n/5+1)])
+	end := medianBytes(r.RSS[min(4*n/5, n-1):])
+	m.AfterWarmupMB, m.EndMB, m.PeakMB = mb(warm), mb(end), mb(peak)
+	if warm > 0 {
+		m.GrowthPct = 100 * float64(end-warm) / float64(warm)
 	}
 	return m
+}
+
+// medianBytes is the median RSS of some samples (the upper one of an even count).
+func medianBytes(ss []RSSSample) int64 {
+	bs := make([]int64, len(ss))
+	for i, s := range ss {
+		bs[i] = s.Bytes
+	}
+	slices.Sort(bs)
+	return bs[len(bs)/2]
 }
 
 func mb(b int64) float64 { return float64(b) / (1 << 20) }

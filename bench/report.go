@@ -217,8 +217,8 @@ func Markdown(res *Results) string {
 	if m := res.Memory; m != nil {
 		p("## Memory")
 		p("")
-		p("Worker RSS sampled every 200 ms through %q (%d samples): %.0f MB after warm-up (20 %% of the run),", m.Run, m.Samples, m.AfterWarmupMB)
-		p("%.0f MB at the end (%+.1f %%), peak %.0f MB. The samples are in %s.", m.EndMB, m.GrowthPct, m.PeakMB, FileJSON)
+		p("Worker RSS sampled every 200 ms through %q (%d samples): median %.0f MB after warm-up (20 to 40 %% of the run),", m.Run, m.Samples, m.AfterWarmupMB)
+		p("median %.0f MB over the last 20 %% (%+.1f %%), peak %.0f MB. The samples are in %s.", m.EndMB, m.GrowthPct, m.PeakMB, FileJSON)
 		p("")
 	}
 	p("![throughput against concurrency, and where a job's time goes](%s)", FileChart)
