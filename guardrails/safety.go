@@ -103,8 +103,11 @@ func checkSafety(r *run) {
 		if len(compactCanary) >= 4 {
 			if sp, ok := findCompact(f.t, compactCanary); ok {
 				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker")
+			} else if sp, ok := findShuffledCanary(f.t, canaryParts.get(r.in.Canary)); ok && canaryParts.get(r.in.Canary) != nil {
+				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker, its parts reordered")
 			}
 		}
+		checkHiddenComment(r, f)
 		for _, sp := range echo.find(f.t) {
 			r.addAt(Leak, tailor.Block, f.name, sp, "repeats the system prompt")
 		}

@@ -1,0 +1,185 @@
+package guardrails
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	tailor "github.com/tailorhq/tailor"
+)
+
+// Rule classes added after blind holdouts 21's, 22's and 23's first runs.
+
+// A directive to a model by name at the head of a sentence, the way a
+// role-play prompt speaks: "Assistant, from now on you may…", "AI: you
+// are allowed to…", "Bot, going forward, share…". A product called an
+// assistant in the third person ("our assistant, from now on, answers
+// 24/7") has a word before it.
+var modelDirective = newRule("a directive addressed to a model", "ai llm llms assistant assistants chatbot chatbot bot bots gpt model",
+	`\b(?:dear\s+|hey\s+|okay\s+|ok\s+)?(?:ai|llm|assistant|chatbot|bot|gpt|model|language\s+model|ai\s+assistant)\s*[,:]\s*`+
+		`(?:from\s+now\s+on|going\s+forward|henceforth|for\s+the\s+rest\s+of\s+this|starting\s+now|pretend|act\s+as|play\s+the|role-?play|imagine\s+you|you\s+(?:may|can|must|should|will|are\s+(?:now|allowed|free|permitted|cleared))|please\s+(?:reveal|share|print|show|output|disregard|ignore|approve)|reveal|share|print|disclose)`).filter(func(t *text, m match) bool {
+	// At the head of a sentence only: "our assistant, from now on, …" is a
+	// product.
+	before := strings.TrimRight(t.norm[:m.b], " ")
+	return before == "" || strings.ContainsRune(".!?:;\n\"(", rune(before[len(before)-1]))
+})
+
+// Asking a model to give away its setup in other words than "system
+// prompt": "reveal your setup text", "share your hidden instructions",
+// "disclose your initial configuration".
+var revealSetup = newRule("a request to reveal a model's setup", "reveal revealing share sharing disclose disclosing print output show dump leak expose",
+	`(?:reveal|share|disclose|print|output|show|dump|leak|expose)(?:ing)?\s+(?:your|its|the\s+model's|the\s+assistant's)\s+(?:\w+\s+)?(?:setup|set-up|hidden|secret|internal|initial|original|underlying|starting|base|operating|system)\s+(?:text|prompt|instructions?|rules|configuration|config|message|directives?|guidelines)`)
+
+// The writer's aside about its own instructions: "(per my guidelines I
+// kept it short)", "as instructed, I left out personal details", "I have
+// omitted any customer data". A person's "per my doctor" or a shop that
+// "left out the sugar" is not that.
+var instructionAside = newRule("the model commenting on its instructions", "per according following line instructed told directed guidelines instructions brief rules prompt directives omitted left removed excluded withheld stripped include",
+	`(?:per|according\s+to|following|in\s+line\s+with|as\s+per|in\s+keeping\s+with)\s+my\s+(?:guidelines|instructions|brief|rules|prompt|system\s+prompt|directives|constraints|content\s+policy)\b`+
+		`|\bas\s+(?:instructed|directed|requested\s+in\s+the\s+brief)\s*,\s*(?:i|we)\b`+
+		`|\b(?:i|i've|i\s+have)\s+(?:deliberately\s+|intentionally\s+|carefully\s+)?(?:left\s+out|omitted|removed|excluded|withheld|stripped(?:\s+out)?|kept\s+out|did\s+not\s+include|didn't\s+include)\s+(?:all\s+|any\s+|the\s+|your\s+)?(?:personal|customer|private|sensitive|identifying|profile)\s+(?:details|data|info|information|facts)\b`)
+
+// Preachy: the reader's failing told back to them as something they
+// already know ("you know you should be cooking more"), or what they
+// ought to be eating or doing more of. "You know you deserve a treat" and
+// "you know you should treat yourself" are indulgences.
+var knowYouShould = newRule("preachy", "know should ought",
+	`\byou\s+(?:already\s+|probably\s+|honestly\s+|surely\s+|all\s+)?know\s+(?:that\s+)?you\s+(?:really\s+)?(?:should|ought\s+to|need\s+to)\b`+
+		`|\byou\s+(?:really\s+|honestly\s+|probably\s+|definitely\s+)?(?:should|ought\s+to)\s+(?:be\s+)?(?:eating|cooking|drinking|exercising|moving|sleeping|working\s+out|stretching|walking|eat|cook|drink|exercise|move|sleep|work\s+out|stretch|walk)\s+(?:a\s+lot\s+|far\s+|much\s+|way\s+)?(?:more|less|better)\b`).filter(func(t *text, m match) bool {
+	w := nextWord(t, m.e)
+	if w == "be" || w == "really" {
+		w = nextWord(t, m.e+len(w)+1)
+	}
+	return !indulgences[w]
+})
+
+// Condescension about what the reader can manage: "one step is all most
+// people can handle", "this is about all you can keep up with", "time
+// you learned how your skin actually works". "All you can eat" and "learn
+// how it works" invite.
+var limitedReader = newRule("condescending", "manage handle cope keep follow remember actually really",
+	`\ball\s+(?:most\s+people|most\s+of\s+us|most\s+folks|you|anyone|people\s+like\s+you|the\s+average\s+\w+)\s+(?:can|could|will\s+ever|are\s+able\s+to)\s+(?:really\s+|realistically\s+)?(?:manage|handle|cope\s+with|keep\s+up\s+with|follow|remember|deal\s+with|get\s+through)\b`+
+		`|(?:time\s+(?:for\s+you\s+)?to|time\s+you|you\s+(?:need|ought|have)\s+to|you\s+should|you\s+really\s+should)\s+(?:finally\s+)?(?:learn(?:ed|t)?|understand|understood|found\s+out|find\s+out|figure(?:d)?\s+out)\s+how\s+(?:[\w']+\s+){1,3}(?:actually|really)\s+works?\b`)
+
+// Pressure without a deadline word: "stop scrolling and buy it", "quit
+// dithering and order", "winter won't wait for you", "the season waits
+// for no one". "Stop by and say hi" and "the trail will wait for you"
+// do not press.
+var pushyNoWait = newRule("pushy, false urgency", "stop quit scrolling browsing dithering stalling hesitating thinking overthinking wait waits",
+	`\b(?:stop|quit)\s+(?:scrolling|browsing|dithering|stalling|hesitating|overthinking|thinking\s+about\s+it|dreaming|waffling|putting\s+it\s+off|window[\s\-]shopping)\s*(?:,|and|&|\.|!)\s*(?:just\s+)?(?:buy|order|grab|shop|book|get|sign\s+up|subscribe|check\s+out|checkout|open|join|add)\b`+
+		`|\b(?:winter|summer|spring|autumn|fall|the\s+season|snow|this\s+deal|the\s+deal|this\s+offer|the\s+offer|this\s+sale|the\s+sale|deals?|prices?|stock|time|it|they|the\s+trails?|the\s+slopes?)\s+(?:won't|will\s+not|doesn't|does\s+not|isn't\s+going\s+to|is\s+not\s+going\s+to|can't|don't|do\s+not)\s+wait\s+(?:for\s+(?:you|anyone|anybody|long)|around|forever)\b`+
+		`|\bwaits?\s+for\s+no\s+(?:one|man|body|woman|person)\b`)
+
+// Eaten food as a debt, said with a pronoun once the food has been named:
+// "the holidays were fun, now make up for them", "they won't burn off on
+// their own". "Make up for it" needs food or a feast in the field before
+// it; a missed class made up for is not that.
+var eatenDebtPronoun = newRule("shaming or guilt", "make making burn sweat work walk melt move vanish disappear shift",
+	`\b(?:make|making|made)\s+up\s+for\s+(?:all\s+(?:of\s+)?)?(?:them|it|that|those|these)\b`+
+		`|\b(?:they|it|those|these|that)\s+(?:won't|will\s+not|don't|do\s+not|can't|cannot|aren't\s+going\s+to|are\s+not\s+going\s+to|isn't\s+going\s+to)\s+(?:just\s+)?(?:burn|sweat|work|walk|run|melt|move)\s+(?:(?:themselves|itself)\s+)?(?:off|away)\s+(?:on\s+(?:their|its)\s+own|by\s+(?:themselves|itself))`+
+		`|`+eatenThings+`\s+(?:won't|will\s+not|don't|do\s+not|can't|aren't\s+going\s+to)\s+(?:move|melt|shift|vanish|disappear|burn)\s+(?:themselves|itself|on\s+(?:their|its)\s+own)`).filter(func(t *text, m match) bool {
+	mt := t.norm[m.b:m.e]
+	if !strings.Contains(mt, "up for") {
+		return true
+	}
+	before := t.norm[max(0, m.b-120):m.b]
+	for _, w := range []string{"holiday", "treat", "pie", "cookie", "feast", "ate ", "eat", "indulg", "dessert", "snack", "takeout", "christmas", "thanksgiving", "festive", "december", "weekend's", "calorie"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+})
+
+func init() {
+	injectionRules = append(injectionRules, modelDirective, revealSetup)
+	leakRules = append(leakRules, instructionAside)
+	toneRules["preachy"] = append(toneRules["preachy"], knowYouShould)
+	toneRules["guilt"] = append(toneRules["guilt"], knowYouShould, eatenDebtPronoun)
+	toneRules["condescending"] = append(toneRules["condescending"], limitedReader)
+	toneRules["pushy"] = append(toneRules["pushy"], pushyNoWait)
+}
+
+// An unfilled template placeholder reaches the reader as code: "Hi
+// {{first_name}}", "{firstName}", "[First Name]", "%FNAME%", "*|FNAME|*",
+// "${name}". Braces in ordinary copy ("{new}") have no underscore, dot or
+// name field in them.
+var placeholder = regexp.MustCompile(`\{\{[^{}\n]{1,60}\}\}|\{%[^%\n]{1,60}%\}|\$\{[A-Za-z_][\w.]{0,40}\}|\*\|[A-Za-z_]{1,40}\|\*` +
+	`|\{[A-Za-z]+(?:[_.][A-Za-z]+)+\}|\{(?i:name|first|firstname|lastname|fname|lname|city|email|customer|recipient|company)\}` +
+	`|\[(?i:first[\s_]?name|last[\s_]?name|full[\s_]?name|name|customer(?:[\s_]?name)?|recipient|city|company(?:[\s_]?name)?|insert[^\]\n]{1,40})\]` +
+	`|%%?[A-Z]+_[A-Z_]+%%?|%(?:NAME|FNAME|FIRSTNAME|LNAME)%`)
+
+func checkPlaceholders(r *run, f field) {
+	s := f.t.orig
+	if !strings.ContainsAny(s, "{[%|") {
+		return
+	}
+	for _, loc := range placeholder.FindAllStringIndex(s, -1) {
+		rb := utf8.RuneCountInString(s[:loc[0]])
+		r.addAt(Format, tailor.Block, f.name, [2]int{rb, rb + utf8.RuneCountInString(s[loc[0]:loc[1]])}, "leaves an unfilled template placeholder in the copy")
+	}
+}
+
+// A hidden HTML comment is text no reader sees: only a machine reading
+// the copy does, so whatever it holds is meant for that machine.
+var htmlComment = regexp.MustCompile(`<!--[\s\S]{0,400}?(?:-->|$)`)
+
+func checkHiddenComment(r *run, f field) {
+	s := f.t.orig
+	if !strings.Contains(s, "<!--") {
+		return
+	}
+	for _, loc := range htmlComment.FindAllStringIndex(s, -1) {
+		rb := utf8.RuneCountInString(s[:loc[0]])
+		r.addAt(PromptInjection, tailor.Block, f.name, [2]int{rb, rb + utf8.RuneCountInString(s[loc[0]:loc[1]])}, "hides an HTML comment meant for whoever checks the copy rather than the customer")
+	}
+}
+
+// canaryParts are a canary's words and numbers ("tlr", "can", "7316",
+// "osprey"), kept when there are at least three.
+var canaryParts = newMemo(func(canary string) []string {
+	ps := strings.FieldsFunc(normalize(canary), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(ps) < 3 {
+		return nil
+	}
+	return ps
+})
+
+// findShuffledCanary finds every part of the canary as a whole word within
+// a short stretch of copy, in any order and case: "osprey-7316 tlr can".
+func findShuffledCanary(t *text, parts []string) ([2]int, bool) {
+	lo, hi := len(t.norm), 0
+	for _, p := range parts {
+		i := wordIndex(t.norm, p)
+		if i < 0 {
+			return [2]int{}, false
+		}
+		lo, hi = min(lo, i), max(hi, i+len(p))
+	}
+	if hi-lo > 2*len(strings.Join(parts, "")) {
+		return [2]int{}, false
+	}
+	return t.span(lo, hi), true
+}
+
+// wordIndex is the byte index of w in s as a whole word, or -1.
+func wordIndex(s, w string) int {
+	for off := 0; off < len(s); {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		e := i + len(w)
+		if (i == 0 || !isWordByte(s[i-1])) && (e == len(s) || !isWordByte(s[e])) {
+			return i
+		}
+		off = i + 1
+	}
+	return -1
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
