@@ -2,6 +2,8 @@ package guardrails
 
 import (
 	"testing"
+
+	tailor "github.com/tailorhq/tailor"
 )
 
 // Cases for the rule classes added after blind holdouts 21's, 22's and
@@ -146,4 +148,33 @@ func TestBlind21EatenDebtPronoun(t *testing.T) {
 		{"make up for a missed class", "", "Missed Monday? Make up for it with a Friday class.", nil},
 		{"logs burn", "", "The logs will burn all night by the fire.", nil},
 	}, func(in *Input) { in.Brief.Brand.AvoidTone = []string{"shaming"} }, Tone)
+}
+
+// A side of a person everyone has (politics, faith, income, age) after
+// "whatever your" or "no matter your" takes in every reader and names
+// none; mental health after a verb of care is everyone's wellbeing; a
+// religious food rule listed with other diets as options is the shop's
+// range. A condition after "whatever your", a faith the reader owns, or
+// mental health as something wrong are still the reader's.
+func TestBlind21InclusiveWording(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"no matter your faith", "", "No matter your religion, our kitchen has a seat for you.", nil},
+		{"regardless of your views", "", "Regardless of your political views, you can share a trail.", nil},
+		{"whatever your age", "", "Whatever your age, these boots fit you.", nil},
+		{"look after mental health", "", "Ten quiet minutes to look after your mental health.", nil},
+		{"diet options", "", "Keto, kosher, gluten-free or vegan: you choose.", nil},
+		{"your politics", "", "We know your politics, so here is a deal.", []string{"privacy.sensitive_attribute block body [8,21]"}},
+		{"whatever your diabetes", "", "Whatever your diabetes throws at you, walk on.", []string{"privacy.sensitive_attribute block body [9,22]"}},
+		{"mental health struggles", "", "Your mental health has been rough lately.", []string{"privacy.sensitive_attribute block body [0,18]"}},
+		{"your kosher kitchen", "", "Stock your kosher kitchen with vegan or keto picks.", []string{"privacy.sensitive_attribute flag body [0,50]"}},
+	}, nil, SensitiveAttribute)
+	runSpanCases(t, []spanCase{
+		{"whatever your income", "", "Whatever your income, the account is free.", nil},
+		{"no matter your salary", "", "No matter your salary, fees stay at zero.", nil},
+		{"your income", "", "An account that suits your income.", []string{"privacy.inferred_fact block body [27,33]"}},
+	}, func(in *Input) {
+		in.Profile.Facts = append(in.Profile.Facts, tailor.Fact{Key: "household_income", Value: "high", Source: tailor.Inferred})
+		in.Profile.Consent.InferredData = false
+	}, InferredFact)
 }
