@@ -1,6 +1,7 @@
 package guardrails
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -259,4 +260,91 @@ func anyReaders(t *text, ws []word, i int) bool {
 		}
 	}
 	return others > 0 && or
+}
+
+// birthParts keeps the months and days a birth date value can mean.
+var birthParts = newMemo(func(v string) []ymd { return parseDates(v) })
+
+// birthdayWord is the birthday named in copy, unless it is the brand's own
+// ("our birthday sale").
+var birthdayWord = newRule("a birthday", "birthday birthdays bday", `\b(?:birthday|birthdays|bday|b-day)\b`).filter(func(t *text, m match) bool {
+	switch prevWord(t, m.b) {
+	case "our", "its", "store's", "shop's", "brand's":
+		return false
+	}
+	return true
+})
+
+// checkBirthHints finds, in copy that speaks of a birthday, the month or
+// the day of the customer's birth date without the whole date: "a
+// birthday class in mid-March?", "celebrate the 22nd". A month or day the
+// brief itself holds (the offer's deadline) is the brief's.
+func checkBirthHints(r *run, fact tailor.Fact) {
+	ds := birthParts.get(fact.Value)
+	if len(ds) == 0 {
+		return
+	}
+	said := false
+	for _, f := range r.fields {
+		if len(birthdayWord.find(f.t)) > 0 {
+			said = true
+			break
+		}
+	}
+	if !said {
+		return
+	}
+	for _, f := range r.fields {
+		for _, w := range f.t.words {
+			s := w.s
+			if i := strings.LastIndexByte(s, '-'); i >= 0 {
+				s = s[i+1:] // "mid-march"
+			}
+			b := w.e - len(s)
+			hit := false
+			for _, d := range ds {
+				switch {
+				case len(s) >= 3 && monthIndex(s[:3]) == d.m && (len(s) == 3 || monthNameRe.MatchString(s)):
+					if s == "may" || s == "march" { // verbs too: only as a capitalised name
+						if first, _ := utf8.DecodeRuneInString(f.t.origAt(f.t.span(b, w.e))); !unicode.IsUpper(first) {
+							continue
+						}
+					}
+					hit = true
+				case d.d > 0 && ordinalDay(s) == d.d:
+					hit = true
+				}
+			}
+			if hit && r.rules.brief.findWords([]string{s}) == nil {
+				r.addAt(PIIEcho, tailor.Block, f.name, f.t.span(b, w.e), fmt.Sprintf("points at the customer's birth date (%q) by its month or day", fact.Key))
+			}
+		}
+	}
+}
+
+// ordinalDay is the day of "22nd" or "twentieth", or 0.
+func ordinalDay(s string) int {
+	if d := dayOrdinals[s]; d > 0 {
+		return d
+	}
+	n := len(s)
+	if n < 3 || n > 4 {
+		return 0
+	}
+	switch s[n-2:] {
+	case "st", "nd", "rd", "th":
+	default:
+		return 0
+	}
+	d := 0
+	for i := 0; i < n-2; i++ {
+		if !isDigitByte(s[i]) {
+			return 0
+		}
+		d = d*10 + int(s[i]-'0')
+	}
+	if d < 1 || d > 31 {
+		return 0
+	}
+	return d
 }

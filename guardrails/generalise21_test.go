@@ -178,3 +178,20 @@ func TestBlind21InclusiveWording(t *testing.T) {
 		in.Profile.Consent.InferredData = false
 	}, InferredFact)
 }
+
+// In copy that speaks of a birthday, the month or the day of the
+// customer's birth date points at it without the whole date: "early
+// March", "the 14th". Another month, the brand's own birthday, "may" as a
+// verb, and a birth month with no birthday in the copy are not that.
+func TestBlind21BirthMonthOrDay(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"early March", "", "A birthday run in early March?", []string{"privacy.pii_echo block body [24,29]"}},
+		{"mid-Mar", "", "Birthday miles for mid-Mar.", []string{"privacy.pii_echo block body [23,26]"}},
+		{"the 14th", "", "Your birthday treat: toast the 14th on the trail.", []string{"privacy.pii_echo block body [0,13]", "privacy.pii_echo block body [31,35]"}},
+		{"another month", "", "A birthday run in early July?", nil},
+		{"our birthday", "", "Our birthday sale runs all March.", nil},
+		{"march as a verb", "", "Birthday or not, march up the hill.", nil},
+		{"no birthday", "", "Spring trails open in March.", nil},
+	}, nil, PIIEcho)
+}

@@ -181,11 +181,17 @@ func checkPII(r *run, fact tailor.Fact) {
 	}
 	kind, find := piiMatcher(fact.Key, v)
 	birth := kind == "birth date" && birthKey(fact.Key)
+	anyEcho := false
+	defer func() {
+		if birth && !anyEcho {
+			checkBirthHints(r, fact)
+		}
+	}()
 	for _, f := range r.fields {
 		echoed := false
 		for _, sp := range find(r, f.t) {
 			r.addAt(PIIEcho, tailor.Block, f.name, sp, fmt.Sprintf("echoes the customer's %s (%q)", kind, fact.Key))
-			echoed = true
+			echoed, anyEcho = true, true
 		}
 		if birth && !echoed { // the date itself, when there, says it already
 			for _, m := range ownBirthday.find(f.t) {
