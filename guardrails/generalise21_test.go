@@ -195,3 +195,21 @@ func TestBlind21BirthMonthOrDay(t *testing.T) {
 		{"no birthday", "", "Spring trails open in March.", nil},
 	}, nil, PIIEcho)
 }
+
+// The reader's visits counted or dated in words: an ordinal visit in a
+// span of time, coming back again and again to the same page, "still
+// thinking about" a weekday as a question. The brand's own trips, plans
+// and events are not.
+func TestBlind21VisitsCounted(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"fourth look today", "", "Fourth look today? The shell is still here.", []string{"privacy.surveillance flag body [0,17]"}},
+		{"keep checking back", "", "You keep checking back on this jacket.", []string{"privacy.surveillance flag body [0,37]"}},
+		{"still dreaming about", "", "Still dreaming about Sunday night? The boots wait.", []string{"privacy.surveillance flag body [0,34]"}},
+		{"caught your eye", "", "The pack that caught your eye on Tuesday is back.", []string{"privacy.surveillance flag body [14,40]"}},
+		{"our second visit", "", "Our second visit this month to the Alps was a treat.", nil},
+		{"plan a second visit", "", "Plan a second visit this week to the store.", nil},
+		{"thinking about Saturday's race", "", "Thinking about Saturday's race? Rest up.", nil},
+		{"you keep coming back to the trails", "", "You keep coming back to the trails, and so do we.", nil},
+	}, nil, Surveillance)
+}
