@@ -374,3 +374,15 @@ var visitsCounted = []*rule{
 }
 
 func init() { surveillanceRules = append(surveillanceRules, visitsCounted...) }
+
+// What the reader already owns of the brand's, said as known: "you
+// already own the fleece", "already in our socks?", "now that you have
+// the tent", "to go with the boots you got". Without personalization
+// consent the copy may not know it. A question that does not assume
+// ("already have a tent?"), and what anyone may own ("you already have
+// everything you need"), are left alone.
+var ownedAlready = newRule("the customer's purchases", "already now since go pair match",
+	`\byou(?:'ve|\s+have)?\s+already\s+(?:have|own|got|bought|wear|use|love)\s+(?:the|our|those|these|that|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|cleanser|box|set|kit|card|account|plan|membership|shorts|tights|leggings|hoodie|tee|shirt|gloves|hat|poles|mat|bottle)\b`+
+		`|\balready\s+(?:in|wearing|using|rocking|loving)\s+(?:our|your|the|those)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|tights|leggings|hoodie|tee|shirt|gloves|hat)\s*\?`+
+		`|\b(?:now\s+that|since)\s+you(?:'ve|\s+have)?\s+(?:got|have|own|bought|picked\s+up)\s+(?:the|our|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|cleanser|box|set|kit|tights|leggings|hoodie|tee|shirt|gloves|hat|poles|mat|bottle)\b`+
+		`|\b(?:to\s+go\s+with|to\s+match|to\s+pair\s+with)\s+(?:the|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|tights|leggings|hoodie)\s+you\s+(?:already\s+)?(?:have|own|got|bought|love|wear)\b`)

@@ -213,3 +213,24 @@ func TestBlind21VisitsCounted(t *testing.T) {
 		{"you keep coming back to the trails", "", "You keep coming back to the trails, and so do we.", nil},
 	}, nil, Surveillance)
 }
+
+// Without personalization consent, what the reader already owns of the
+// brand's is their purchase history: "you already own the fleece",
+// "already in our tights?", "now that you've got the tent", "to go with
+// the boots you bought". A question that assumes nothing, and owning in
+// general, are not.
+func TestBlind21OwnedAlready(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"already own", "", "You already own the trail fleece, so add a shell.", []string{"privacy.consent block body [0,32]"}},
+		{"already in our tights", "", "Already in our winter tights? Add gloves.", []string{"privacy.consent block body [0,29]"}},
+		{"now that you've got", "", "Now that you've got the tent, pick a mat.", []string{"privacy.consent block body [0,28]"}},
+		{"to go with", "", "A hat to go with the boots you bought.", []string{"privacy.consent block body [6,37]"}},
+		{"question without assuming", "", "Do you already have a tent? Ours packs small.", nil},
+		{"already have everything", "", "You already have everything you need to start.", nil},
+		{"to go with any boots", "", "Laces to go with the boots in our range.", nil},
+	}, func(in *Input) {
+		in.Profile.Consent.Personalization = false
+		in.Fields["subject"] = "Winter kit is in"
+	}, Consent)
+}

@@ -20,6 +20,9 @@ func checkPrivacy(r *run) {
 			for _, m := range ownHistory.find(f.t) {
 				r.addAt(Consent, tailor.Block, f.name, m.span, "refers to what the customer did without personalization consent")
 			}
+			for _, m := range ownedAlready.find(f.t) {
+				r.addAt(Consent, tailor.Block, f.name, m.span, "refers to what the customer bought without personalization consent")
+			}
 		}
 	}
 	for _, fact := range r.in.Profile.Facts {
