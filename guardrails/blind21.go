@@ -386,3 +386,28 @@ var ownedAlready = newRule("the customer's purchases", "already now since go pai
 		`|\balready\s+(?:in|wearing|using|rocking|loving)\s+(?:our|your|the|those)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|tights|leggings|hoodie|tee|shirt|gloves|hat)\s*\?`+
 		`|\b(?:now\s+that|since)\s+you(?:'ve|\s+have)?\s+(?:got|have|own|bought|picked\s+up)\s+(?:the|our|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|cleanser|box|set|kit|tights|leggings|hoodie|tee|shirt|gloves|hat|poles|mat|bottle)\b`+
 		`|\b(?:to\s+go\s+with|to\s+match|to\s+pair\s+with)\s+(?:the|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|tights|leggings|hoodie)\s+you\s+(?:already\s+)?(?:have|own|got|bought|love|wear)\b`)
+
+// incomeKey reports whether a fact's key is about income or wealth.
+func incomeKey(key string) bool {
+	k := strings.ToLower(key)
+	for _, w := range []string{"income", "salary", "wealth", "earn", "affluen", "net_worth", "networth"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// affluence is the reader's high income said without a figure: "you've
+// done well for yourself", "an account that keeps up with your success",
+// "your growing earnings", "someone of your means". Success on the trail
+// ("you did well on the climb") and an account that grows "your savings"
+// are not.
+var affluence = newRule("the customer's income", "done doing well made keep keeps keeping match matches growing rising impressive healthy generous bigger higher six-figure means lifestyle success successful affluent comfortable",
+	`\byou(?:'ve|\s+have)\s+(?:really\s+|clearly\s+|certainly\s+|obviously\s+)?(?:done|been\s+doing)\s+(?:very\s+|so\s+|really\s+|pretty\s+|quite\s+)?well\s+for\s+yourself\b`+
+		`|\byou(?:'ve|\s+have)\s+(?:really\s+|finally\s+|clearly\s+)?made\s+it\b(?:\s*[,.!]|\s+big)`+
+		`|\b(?:keeps?|keeping)\s+(?:up|pace)\s+with\s+your\s+(?:earnings|income|salary|success|lifestyle|pay(?:checks?)?|wealth)\b`+
+		`|\b(?:matches|fits|suits|rewards)\s+your\s+(?:success|lifestyle|earnings|wealth|means)\b`+
+		`|\byour\s+(?:growing|rising|impressive|healthy|generous|bigger|higher|six-figure|seven-figure|hefty|handsome|comfortable)\s+(?:income|earnings|salary|paycheck|pay|wealth|means)\b`+
+		`|\b(?:someone|people|a\s+customer|customers)\s+(?:of|with)\s+your\s+(?:means|success|income|earnings|wealth)\b`+
+		`|\b(?:for|as)\s+(?:an?\s+)?(?:high[\s\-]earner|affluent|well-off|well\s+off|successful)\s+(?:like\s+you|professional\s+like\s+you)`)

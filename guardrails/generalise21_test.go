@@ -234,3 +234,20 @@ func TestBlind21OwnedAlready(t *testing.T) {
 		in.Fields["subject"] = "Winter kit is in"
 	}, Consent)
 }
+
+// Without consent to inferred data, an inferred high income said without
+// a figure: "you've done well for yourself", "keeps pace with your
+// salary", "your growing earnings", "someone of your means". Doing well
+// on a climb, and an account for "your savings", are not.
+func TestBlind21ImpliedAffluence(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"done well for yourself", "", "You have clearly done well for yourself. Meet the Summit shell.", []string{"privacy.inferred_fact block body [0,39]"}},
+		{"keeps pace with salary", "", "A jacket that keeps pace with your salary.", []string{"privacy.inferred_fact block body [14,41]"}},
+		{"growing earnings", "", "Gear worthy of your rising income.", []string{"privacy.inferred_fact block body [15,33]"}},
+		{"someone of your means", "", "Made for someone of your means.", []string{"privacy.inferred_fact block body [9,30]"}},
+		{"did well on the climb", "", "You did well on the climb last week, team!", nil},
+		{"keeps up with your pace", "", "A shoe that keeps up with your pace.", nil},
+		{"grow your savings", "", "An account to grow your savings.", nil},
+	}, nil, InferredFact)
+}

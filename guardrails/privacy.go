@@ -135,6 +135,13 @@ func checkFact(r *run, fact tailor.Fact) {
 		checkFactHints(r, fact, "hints at the sensitive fact %q without quoting it")
 	case fact.Source == tailor.Inferred && !c.InferredData:
 		checkFactHints(r, fact, "hints at the inferred fact %q without consent to inferred data")
+		if incomeKey(fact.Key) {
+			for _, f := range r.fields {
+				for _, m := range affluence.find(f.t) {
+					r.addAt(InferredFact, tailor.Block, f.name, m.span, fmt.Sprintf("implies the inferred fact %q without consent to inferred data", fact.Key))
+				}
+			}
+		}
 	}
 	if !c.Personalization && !fact.PII && !fact.Sensitive {
 		checkConsentHints(r, fact)
