@@ -251,3 +251,25 @@ func TestBlind21ImpliedAffluence(t *testing.T) {
 		{"grow your savings", "", "An account to grow your savings.", nil},
 	}, nil, InferredFact)
 }
+
+// An offer on one line of products said of the whole shop: "everything
+// in the store", "sitewide", "all products", "across the board". A
+// sentence with no offer word, the product line itself, and a brief
+// whose offer is for everything are not widened.
+func TestBlind21OfferScopeWidened(t *testing.T) {
+	t.Parallel()
+	shoes := func(in *Input) {
+		in.Brief.Campaign.Offer = "20% off trail shoes through Dec 31"
+		in.Brief.Brand.RequiredDisclaimers = nil
+	}
+	runSpanCases(t, []spanCase{
+		{"everything in the store", "", "Everything in the store is 20% off through Dec 31.", []string{"brand.offer block body [0,23]"}},
+		{"sitewide", "", "Take 20% off sitewide through Dec 31.", []string{"brand.offer block body [13,21]"}},
+		{"all products", "", "Save 20% on all products through Dec 31.", []string{"brand.offer block body [12,24]"}},
+		{"the product line", "", "Trail shoes are 20% off through Dec 31.", nil},
+		{"no offer word", "", "Everything in the store is built for mud.", nil},
+	}, shoes, Offer)
+	runSpanCases(t, []spanCase{
+		{"members offer", "", "Members get 15% off everything in the store through Dec 31.", nil},
+	}, nil, Offer)
+}
