@@ -111,9 +111,29 @@ var placeholder = regexp.MustCompile(`\{\{[^{}\n]{1,60}\}\}|\{%[^%\n]{1,60}%\}|\
 	`|\[(?i:first[\s_]?name|last[\s_]?name|full[\s_]?name|name|customer(?:[\s_]?name)?|recipient|city|company(?:[\s_]?name)?|insert[^\]\n]{1,40})\]` +
 	`|%%?[A-Z]+_[A-Z_]+%%?|%(?:NAME|FNAME|FIRSTNAME|LNAME)%`)
 
+// hasPlaceholderMarks reports whether s holds what every placeholder
+// starts with: a brace, a bracket, "*|" or "%" before a capital ("15%
+// off" has none, and the pattern is not run on it).
+func hasPlaceholderMarks(s string) bool {
+	if strings.ContainsAny(s, "{[") || strings.Contains(s, "*|") {
+		return true
+	}
+	for i := strings.IndexByte(s, '%'); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; c >= 'A' && c <= 'Z' || c == '%' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '%')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 func checkPlaceholders(r *run, f field) {
 	s := f.t.orig
-	if !strings.ContainsAny(s, "{[%|") {
+	if !hasPlaceholderMarks(s) {
 		return
 	}
 	for _, loc := range placeholder.FindAllStringIndex(s, -1) {
