@@ -462,3 +462,33 @@ var widenedScope = newRule("an offer widened to the whole shop", "everything sit
 		`|\ball\s+(?:our\s+)?(?:items|products|purchases|orders|lines|departments)\b`+
 		`|\bevery\s+(?:item|product|purchase|order|aisle|department)\b`+
 		`|\bacross\s+the\s+(?:board|shop|store|site|range)\b`)
+
+// checkDenseSentence flags one sentence of jargon inside plain copy: the
+// field's grade is diluted by its plain sentences ("Reply STOP to opt
+// out"), but a sentence of minDenseWords words or fewer than a dozen, at
+// least minLongWords-1 of them of four syllables or more and half its
+// words, reads far above any brand's grade ("Proprietary hydrophobic
+// membranes optimise multidirectional traction.").
+func checkDenseSentence(r *run, f field, maxGrade int) {
+	ws := f.t.words
+	for start := 0; start < len(ws); {
+		end := start + 1
+		for end < len(ws) && !hasByteIn(f.t.norm[ws[end-1].e:ws[end].b], ".!?\n;:") {
+			end++
+		}
+		n, long := end-start, 0
+		if n >= minDenseWords-1 && n < minReadingWords {
+			for _, w := range ws[start:end] {
+				if syllableCount(w.s) >= 4 {
+					long++
+				}
+			}
+			if long >= minLongWords-1 && 2*long >= n {
+				r.addAt(ReadingLevel, tailor.Flag, f.name, f.t.span(ws[start].b, ws[end-1].e),
+					fmt.Sprintf("one sentence has %d of its %d words of four syllables or more; the brand's maximum grade is %d", long, n, maxGrade))
+				return
+			}
+		}
+		start = end
+	}
+}

@@ -273,3 +273,17 @@ func TestBlind21OfferScopeWidened(t *testing.T) {
 		{"members offer", "", "Members get 15% off everything in the store through Dec 31.", nil},
 	}, nil, Offer)
 }
+
+// One sentence of jargon inside plain copy reads far above the brand's
+// grade even when the plain sentences around it pull the field's grade
+// down. A sentence with one or two long words, or a long list of plain
+// words, does not.
+func TestBlind21DenseSentence(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"jargon sentence", "", "Acme Outdoor: Thermoregulating microporous laminates maximize breathability. Members save 15% through Dec 31. Tap to shop.", []string{"brand.reading_level flag body [14,75]"}},
+		{"jargon among plain", "", "New shells are in. Revolutionary electrostatic insulation technology. Members save 15% through Dec 31.", []string{"brand.reading_level flag body [19,68]"}},
+		{"one long word", "", "New shells are in. Unbelievably light and warm. Members save 15% through Dec 31.", nil},
+		{"plain sentence", "", "Acme Outdoor: new shells keep you dry on wet days. Members save 15% through Dec 31. Tap to shop.", nil},
+	}, nil, ReadingLevel)
+}
