@@ -467,8 +467,10 @@ var widenedScope = newRule("an offer widened to the whole shop", "everything sit
 // field's grade is diluted by its plain sentences ("Reply STOP to opt
 // out"), but a sentence of minDenseWords words or fewer than a dozen, at
 // least minLongWords-1 of them of four syllables or more and half its
-// words, reads far above any brand's grade ("Proprietary hydrophobic
-// membranes optimise multidirectional traction.").
+// words, with 3.3 syllables a word or more, reads far above any brand's
+// grade ("Proprietary hydrophobic membranes optimise multidirectional
+// traction."). "Comfortable, affordable shoes for everyday adventures"
+// has the long words but not the weight.
 func checkDenseSentence(r *run, f field, maxGrade int) {
 	ws := f.t.words
 	for start := 0; start < len(ws); {
@@ -476,14 +478,16 @@ func checkDenseSentence(r *run, f field, maxGrade int) {
 		for end < len(ws) && !hasByteIn(f.t.norm[ws[end-1].e:ws[end].b], ".!?\n;:") {
 			end++
 		}
-		n, long := end-start, 0
+		n, long, syl := end-start, 0, 0
 		if n >= minDenseWords-1 && n < minReadingWords {
 			for _, w := range ws[start:end] {
-				if syllableCount(w.s) >= 4 {
+				c := syllableCount(w.s)
+				syl += c
+				if c >= 4 {
 					long++
 				}
 			}
-			if long >= minLongWords-1 && 2*long >= n {
+			if long >= minLongWords-1 && 2*long >= n && 10*syl >= 33*n {
 				r.addAt(ReadingLevel, tailor.Flag, f.name, f.t.span(ws[start].b, ws[end-1].e),
 					fmt.Sprintf("one sentence has %d of its %d words of four syllables or more; the brand's maximum grade is %d", long, n, maxGrade))
 				return

@@ -284,6 +284,7 @@ func TestBlind21DenseSentence(t *testing.T) {
 		{"jargon sentence", "", "Acme Outdoor: Thermoregulating microporous laminates maximize breathability. Members save 15% through Dec 31. Tap to shop.", []string{"brand.reading_level flag body [14,75]"}},
 		{"jargon among plain", "", "New shells are in. Revolutionary electrostatic insulation technology. Members save 15% through Dec 31.", []string{"brand.reading_level flag body [19,68]"}},
 		{"one long word", "", "New shells are in. Unbelievably light and warm. Members save 15% through Dec 31.", nil},
+		{"long words, light weight", "", "New shells are in. Comfortable, affordable layers for everyday exploring. Members save 15% through Dec 31.", nil},
 		{"plain sentence", "", "Acme Outdoor: new shells keep you dry on wet days. Members save 15% through Dec 31. Tap to shop.", nil},
 	}, nil, ReadingLevel)
 }
