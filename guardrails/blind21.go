@@ -56,18 +56,18 @@ var knowYouShould = newRule("preachy", "know should ought",
 })
 
 // Condescension about what the reader can manage: "one step is all most
-// people can handle", "this is about all you can keep up with", "time
+// people can handle", "this is about all you can manage", "time
 // you learned how your skin actually works". "All you can eat" and "learn
 // how it works" invite.
-var limitedReader = newRule("condescending", "manage handle cope keep follow remember actually really",
-	`\ball\s+(?:most\s+people|most\s+of\s+us|most\s+folks|you|anyone|people\s+like\s+you|the\s+average\s+\w+)\s+(?:can|could|will\s+ever|are\s+able\s+to)\s+(?:really\s+|realistically\s+)?(?:manage|handle|cope\s+with|keep\s+up\s+with|follow|remember|deal\s+with|get\s+through)\b`+
-		`|(?:time\s+(?:for\s+you\s+)?to|time\s+you|you\s+(?:need|ought|have)\s+to|you\s+should|you\s+really\s+should)\s+(?:finally\s+)?(?:learn(?:ed|t)?|understand|understood|found\s+out|find\s+out|figure(?:d)?\s+out)\s+how\s+(?:[\w']+\s+){1,3}(?:actually|really)\s+works?\b`)
+var limitedReader = newRule("condescending", "manage handle cope actually",
+	`\ball\s+(?:most\s+people|most\s+of\s+us|most\s+folks|you|anyone|people\s+like\s+you|the\s+average\s+\w+)\s+(?:can|could|will\s+ever|are\s+able\s+to)\s+(?:really\s+|realistically\s+)?(?:manage|handle|cope\s+with)\b`+
+		`|(?:time\s+(?:for\s+you\s+)?to|time\s+you|you\s+(?:need|ought|have)\s+to|you\s+should|you\s+really\s+should)\s+(?:finally\s+)?(?:learn(?:ed|t)?|understand|understood|found\s+out|find\s+out|figure(?:d)?\s+out)\s+how\s+(?:[\w']+\s+){1,3}actually\s+works?\b`)
 
 // Pressure without a deadline word: "stop scrolling and buy it", "quit
 // dithering and order", "winter won't wait for you", "the season waits
 // for no one". "Stop by and say hi" and "the trail will wait for you"
 // do not press.
-var pushyNoWait = newRule("pushy, false urgency", "stop quit scrolling browsing dithering stalling hesitating thinking overthinking wait waits",
+var pushyNoWait = newRule("pushy, false urgency", "scrolling browsing dithering stalling hesitating thinking overthinking dreaming waffling putting window wait waits",
 	`\b(?:stop|quit)\s+(?:scrolling|browsing|dithering|stalling|hesitating|overthinking|thinking\s+about\s+it|dreaming|waffling|putting\s+it\s+off|window[\s\-]shopping)\s*(?:,|and|&|\.|!)\s*(?:just\s+)?(?:buy|order|grab|shop|book|get|sign\s+up|subscribe|check\s+out|checkout|open|join|add)\b`+
 		`|\b(?:winter|summer|spring|autumn|fall|the\s+season|snow|this\s+deal|the\s+deal|this\s+offer|the\s+offer|this\s+sale|the\s+sale|deals?|prices?|stock|time|it|they|the\s+trails?|the\s+slopes?)\s+(?:won't|will\s+not|doesn't|does\s+not|isn't\s+going\s+to|is\s+not\s+going\s+to|can't|don't|do\s+not)\s+wait\s+(?:for\s+(?:you|anyone|anybody|long)|around|forever)\b`+
 		`|\bwaits?\s+for\s+no\s+(?:one|man|body|woman|person)\b`)
@@ -76,14 +76,8 @@ var pushyNoWait = newRule("pushy, false urgency", "stop quit scrolling browsing 
 // "the holidays were fun, now make up for them", "they won't burn off on
 // their own". "Make up for it" needs food or a feast in the field before
 // it; a missed class made up for is not that.
-var eatenDebtPronoun = newRule("shaming or guilt", "make making burn sweat work walk melt move vanish disappear shift",
-	`\b(?:make|making|made)\s+up\s+for\s+(?:all\s+(?:of\s+)?)?(?:them|it|that|those|these)\b`+
-		`|\b(?:they|it|those|these|that)\s+(?:won't|will\s+not|don't|do\s+not|can't|cannot|aren't\s+going\s+to|are\s+not\s+going\s+to|isn't\s+going\s+to)\s+(?:just\s+)?(?:burn|sweat|work|walk|run|melt|move)\s+(?:(?:themselves|itself)\s+)?(?:off|away)\s+(?:on\s+(?:their|its)\s+own|by\s+(?:themselves|itself))`+
-		`|`+eatenThings+`\s+(?:won't|will\s+not|don't|do\s+not|can't|aren't\s+going\s+to)\s+(?:move|melt|shift|vanish|disappear|burn)\s+(?:themselves|itself|on\s+(?:their|its)\s+own)`).filter(func(t *text, m match) bool {
-	mt := t.norm[m.b:m.e]
-	if !strings.Contains(mt, "up for") {
-		return true
-	}
+var eatenDebtPronoun = newRule("shaming or guilt", "holiday holidays treats treat cookies cookie feast feasting christmas thanksgiving festive december pie pies dessert desserts snacks snacking eating ate indulging indulgence calories",
+	`\b(?:make|making|made)\s+up\s+for\s+(?:all\s+(?:of\s+)?)?(?:them|it|that|those|these)\b`).filter(func(t *text, m match) bool {
 	before := t.norm[max(0, m.b-120):m.b]
 	for _, w := range []string{"holiday", "treat", "pie", "cookie", "feast", "ate ", "eat", "indulg", "dessert", "snack", "takeout", "christmas", "thanksgiving", "festive", "december", "weekend's", "calorie"} {
 		if strings.Contains(before, w) {
@@ -93,11 +87,17 @@ var eatenDebtPronoun = newRule("shaming or guilt", "make making burn sweat work 
 	return false
 })
 
+// Eaten food that "won't burn off on its own", said with a pronoun or
+// named.
+var eatenWontLeave = newRule("shaming or guilt", "themselves itself own",
+	`\b(?:they|it|those|these|that)\s+(?:won't|will\s+not|don't|do\s+not|can't|cannot|aren't\s+going\s+to|are\s+not\s+going\s+to|isn't\s+going\s+to)\s+(?:just\s+)?(?:burn|sweat|work|walk|run|melt|move)\s+(?:(?:themselves|itself)\s+)?(?:off|away)\s+(?:on\s+(?:their|its)\s+own|by\s+(?:themselves|itself))`+
+		`|`+eatenThings+`\s+(?:won't|will\s+not|don't|do\s+not|can't|aren't\s+going\s+to)\s+(?:move|melt|shift|vanish|disappear|burn)\s+(?:themselves|itself|on\s+(?:their|its)\s+own)`)
+
 func init() {
 	injectionRules = append(injectionRules, modelDirective, revealSetup)
 	leakRules = append(leakRules, instructionAside)
 	toneRules["preachy"] = append(toneRules["preachy"], knowYouShould)
-	toneRules["guilt"] = append(toneRules["guilt"], knowYouShould, eatenDebtPronoun)
+	toneRules["guilt"] = append(toneRules["guilt"], knowYouShould, eatenDebtPronoun, eatenWontLeave)
 	toneRules["condescending"] = append(toneRules["condescending"], limitedReader)
 	toneRules["pushy"] = append(toneRules["pushy"], pushyNoWait)
 }
@@ -375,7 +375,7 @@ func ordinalDay(s string) int {
 // trips ("our second visit to the Alps this month") and plans ("thinking
 // about Saturday's race?") are not.
 var visitsCounted = []*rule{
-	newRule("how often the customer did something", "visit look stop second third fourth fifth sixth another",
+	newRule("how often the customer did something", "second third fourth fifth sixth seventh another",
 		`\b(?:second|third|fourth|fifth|sixth|seventh|another|\d+(?:st|nd|rd|th))\s+(?:visit|look|peek|stop|time\s+here|time\s+looking)\s+(?:here\s+)?(?:this\s+(?:week|month|morning|afternoon|evening)|today|tonight|in\s+(?:a\s+row|\w+\s+days|one\s+day))\b`).filter(func(t *text, m match) bool {
 		// "our second visit", "plan a third visit": two words back.
 		for _, w := range strings.Fields(t.norm[max(0, m.b-24):m.b]) {
@@ -401,11 +401,11 @@ func init() { surveillanceRules = append(surveillanceRules, visitsCounted...) }
 // consent the copy may not know it. A question that does not assume
 // ("already have a tent?"), and what anyone may own ("you already have
 // everything you need"), are left alone.
-var ownedAlready = newRule("the customer's purchases", "already now since go pair match",
+var ownedAlready = newRule("the customer's purchases", "already own owned bought picked got",
 	`\byou(?:'ve|\s+have)?\s+already\s+(?:have|own|got|bought|wear|use|love)\s+(?:the|our|those|these|that|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|cleanser|box|set|kit|card|account|plan|membership|shorts|tights|leggings|hoodie|tee|shirt|gloves|hat|poles|mat|bottle)\b`+
 		`|\balready\s+(?:in|wearing|using|rocking|loving)\s+(?:our|your|the|those)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|tights|leggings|hoodie|tee|shirt|gloves|hat)\s*\?`+
-		`|\b(?:now\s+that|since)\s+you(?:'ve|\s+have)?\s+(?:got|have|own|bought|picked\s+up)\s+(?:the|our|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|cleanser|box|set|kit|tights|leggings|hoodie|tee|shirt|gloves|hat|poles|mat|bottle)\b`+
-		`|\b(?:to\s+go\s+with|to\s+match|to\s+pair\s+with)\s+(?:the|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|tights|leggings|hoodie)\s+you\s+(?:already\s+)?(?:have|own|got|bought|love|wear)\b`)
+		`|\b(?:now\s+that|since)\s+you(?:'ve|\s+have)?\s+(?:got|own|bought|picked\s+up)\s+(?:the|our|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|cleanser|box|set|kit|tights|leggings|hoodie|tee|shirt|gloves|hat|poles|mat|bottle)\b`+
+		`|\b(?:to\s+go\s+with|to\s+match|to\s+pair\s+with)\s+(?:the|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|tights|leggings|hoodie)\s+you\s+(?:already\s+)?(?:own|got|bought)\b`)
 
 // incomeKey reports whether a fact's key is about income or wealth.
 func incomeKey(key string) bool {
@@ -423,9 +423,8 @@ func incomeKey(key string) bool {
 // "your growing earnings", "someone of your means". Success on the trail
 // ("you did well on the climb") and an account that grows "your savings"
 // are not.
-var affluence = newRule("the customer's income", "done doing well made keep keeps keeping match matches growing rising impressive healthy generous bigger higher six-figure means lifestyle success successful affluent comfortable",
+var affluence = newRule("the customer's income", "yourself earnings income salary success lifestyle wealth means paycheck paychecks pay affluent successful well-off high-earner",
 	`\byou(?:'ve|\s+have)\s+(?:really\s+|clearly\s+|certainly\s+|obviously\s+)?(?:done|been\s+doing)\s+(?:very\s+|so\s+|really\s+|pretty\s+|quite\s+)?well\s+for\s+yourself\b`+
-		`|\byou(?:'ve|\s+have)\s+(?:really\s+|finally\s+|clearly\s+)?made\s+it\b(?:\s*[,.!]|\s+big)`+
 		`|\b(?:keeps?|keeping)\s+(?:up|pace)\s+with\s+your\s+(?:earnings|income|salary|success|lifestyle|pay(?:checks?)?|wealth)\b`+
 		`|\b(?:matches|fits|suits|rewards)\s+your\s+(?:success|lifestyle|earnings|wealth|means)\b`+
 		`|\byour\s+(?:growing|rising|impressive|healthy|generous|bigger|higher|six-figure|seven-figure|hefty|handsome|comfortable)\s+(?:income|earnings|salary|paycheck|pay|wealth|means)\b`+

@@ -114,8 +114,8 @@ func TestBlind21LimitedReader(t *testing.T) {
 	t.Parallel()
 	runSpanCases(t, []spanCase{
 		{"all most people can handle", "", "Two steps is all most people can handle.", []string{"brand.tone flag body [13,39]"}},
-		{"all you can keep up with", "", "A short list is about all you can keep up with.", []string{"brand.tone flag body [22,46]"}},
-		{"time you learned", "", "Time you learned how sunscreen really works.", []string{"brand.tone flag body [0,43]"}},
+		{"all you can cope with", "", "A short list is about all you can cope with.", []string{"brand.tone flag body [22,43]"}},
+		{"time you learned", "", "Time you learned how sunscreen actually works.", []string{"brand.tone flag body [0,45]"}},
 		{"all you can eat", "", "All you can eat on Fridays.", nil},
 		{"learn how it works", "", "Learn how our serum works in a short video.", nil},
 	}, func(in *Input) { in.Brief.Brand.AvoidTone = []string{"condescending"} }, Tone)
