@@ -48,11 +48,12 @@ var instructionAside = newRule("the model commenting on its instructions", "per 
 		`|\b(?:i|i've|i\s+have)\s+(?:deliberately\s+|intentionally\s+|carefully\s+)?(?:left\s+out|omitted|removed|excluded|withheld|stripped(?:\s+out)?|kept\s+out|did\s+not\s+include|didn't\s+include)\s+(?:all\s+|any\s+|the\s+|your\s+)?(?:personal|customer|private|sensitive|identifying|profile)\s+(?:details|data|info|information|facts)\b`)
 
 // Preachy: the reader's failing told back to them as something they
-// already know ("you know you should be cooking more"), or what they
-// ought to be eating or doing more of. "You know you deserve a treat" and
+// already know ("you know you should be cooking more", "you should know
+// better"), or what they ought to be eating or doing more of. "You know you deserve a treat" and
 // "you know you should treat yourself" are indulgences.
 var knowYouShould = newRule("preachy", "know should ought",
 	`\byou\s+(?:already\s+|probably\s+|honestly\s+|surely\s+|all\s+)?know\s+(?:that\s+)?you\s+(?:really\s+)?(?:should|ought\s+to|need\s+to)\b`+
+		`|\byou\s+(?:really\s+|honestly\s+|surely\s+)?(?:should|ought\s+to)\s+know\s+better\b`+
 		`|\byou\s+(?:really\s+|honestly\s+|probably\s+|definitely\s+)?(?:should|ought\s+to)\s+(?:be\s+)?(?:eating|cooking|drinking|exercising|moving|sleeping|working\s+out|stretching|walking|eat|cook|drink|exercise|move|sleep|work\s+out|stretch|walk)\s+(?:a\s+lot\s+|far\s+|much\s+|way\s+)?(?:more|less|better)\b`).filter(func(t *text, m match) bool {
 	w := nextWord(t, m.e)
 	if w == "be" || w == "really" {
@@ -73,8 +74,8 @@ var limitedReader = newRule("condescending", "manage handle cope actually",
 // dithering and order", "winter won't wait for you", "the season waits
 // for no one". "Stop by and say hi" and "the trail will wait for you"
 // do not press.
-var pushyNoWait = newRule("pushy, false urgency", "scrolling browsing dithering stalling hesitating thinking overthinking dreaming waffling putting window wait waits",
-	`\b(?:stop|quit)\s+(?:scrolling|browsing|dithering|stalling|hesitating|overthinking|thinking\s+about\s+it|dreaming|waffling|putting\s+it\s+off|window[\s\-]shopping)\s*(?:,|and|&|\.|!)\s*(?:just\s+)?(?:buy|order|grab|shop|book|get|sign\s+up|subscribe|check\s+out|checkout|open|join|add)\b`+
+var pushyNoWait = newRule("pushy, false urgency", "scrolling browsing dithering stalling hesitating thinking overthinking dreaming waffling putting window wait waits waiting",
+	`\b(?:stop|quit)\s+(?:scrolling|browsing|dithering|stalling|hesitating|overthinking|waiting|thinking\s+about\s+it|dreaming|waffling|putting\s+it\s+off|window[\s\-]shopping)\s*(?:,|and|&|\.|!)\s*(?:just\s+)?(?:buy|order|grab|shop|book|get|sign\s+up|subscribe|check\s+out|checkout|open|join|add)\b`+
 		`|\b(?:winter|summer|spring|autumn|fall|the\s+season|snow|this\s+deal|the\s+deal|this\s+offer|the\s+offer|this\s+sale|the\s+sale|deals?|prices?|stock|time|it|they|the\s+trails?|the\s+slopes?)\s+(?:won't|will\s+not|doesn't|does\s+not|isn't\s+going\s+to|is\s+not\s+going\s+to|can't|don't|do\s+not)\s+wait\s+(?:for\s+(?:you|anyone|anybody|long)|around|forever)\b`+
 		`|\bwaits?\s+for\s+no\s+(?:one|man|body|woman|person)\b`)
 
@@ -97,7 +98,7 @@ var eatenDebtPronoun = newRule("shaming or guilt", "holiday holidays treats trea
 // named.
 var eatenWontLeave = newRule("shaming or guilt", "themselves itself own",
 	`\b(?:they|it|those|these|that)\s+(?:won't|will\s+not|don't|do\s+not|can't|cannot|aren't\s+going\s+to|are\s+not\s+going\s+to|isn't\s+going\s+to)\s+(?:just\s+)?(?:burn|sweat|work|walk|run|melt|move)\s+(?:(?:themselves|itself)\s+)?(?:off|away)\s+(?:on\s+(?:their|its)\s+own|by\s+(?:themselves|itself))`+
-		`|`+eatenThings+`\s+(?:won't|will\s+not|don't|do\s+not|can't|aren't\s+going\s+to)\s+(?:move|melt|shift|vanish|disappear|burn)\s+(?:themselves|itself|on\s+(?:their|its)\s+own)`)
+		`|`+eatenThings+`\s+(?:won't|will\s+not|don't|do\s+not|can't|aren't\s+going\s+to)\s+(?:just\s+)?(?:move|melt|shift|vanish|disappear|burn|sweat|work|walk|run)\s+(?:(?:away|off)\s+)?(?:themselves|itself|on\s+(?:their|its)\s+own|by\s+(?:themselves|itself))`)
 
 func init() {
 	injectionRules = append(injectionRules, modelDirective, revealSetup, fromNowOn)

@@ -333,3 +333,22 @@ func TestBlind21MoreWordings(t *testing.T) {
 		{"big day, another date", "", "Celebrate your big day on the 20th with a run.", nil},
 	}, nil, PIIEcho)
 }
+
+// More tone wordings of the classes above: "quit waiting and buy"; "you
+// should know better"; named food that "won't melt away by themselves".
+// Their near misses stay approved.
+func TestBlind21MoreTone(t *testing.T) {
+	t.Parallel()
+	runSpanCases(t, []spanCase{
+		{"quit waiting and buy", "", "Quit waiting and buy the boots today.", []string{"brand.tone flag body [0,20]"}},
+		{"stop waiting in line", "", "Stop waiting in line: order online.", nil},
+	}, nil, Tone)
+	runSpanCases(t, []spanCase{
+		{"should know better", "", "You should know better than to skip sunscreen.", []string{"brand.tone flag body [0,22]"}},
+		{"should know about", "", "You should know about our new sunscreen.", nil},
+	}, func(in *Input) { in.Brief.Brand.AvoidTone = []string{"preachy"} }, Tone)
+	runSpanCases(t, []spanCase{
+		{"treats won't melt away", "", "Those treats won't melt away by themselves.", []string{"brand.tone flag body [6,42]"}},
+		{"snow melts away", "", "The snow will melt away by itself come April.", nil},
+	}, func(in *Input) { in.Brief.Brand.AvoidTone = []string{"shaming"} }, Tone)
+}
