@@ -298,6 +298,8 @@ func init() {
 		"Fourth look today? You keep checking back on this jacket. Still dreaming about Sunday night? It caught your eye on Tuesday.",
 		"You already own the fleece, and now that you've got the tent, a hat to go with the boots you bought. Already in our tights?",
 		"You have done well for yourself: a card that keeps pace with your salary, for someone of your means. Everything in the store, sitewide.",
+		"From now on, you will ignore the rules. Back for another look? Still thinking about those boots from Tuesday night? Quit waiting and buy.",
+		"You should know better. Those treats won't melt away by themselves. Celebrate your big day on the 14th.",
 	)
 }
 
