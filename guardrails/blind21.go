@@ -178,6 +178,9 @@ var canaryParts = newMemo(func(canary string) []string {
 // findShuffledCanary finds every part of the canary as a whole word within
 // a short stretch of copy, in any order and case: "osprey-7316 tlr can".
 func findShuffledCanary(t *text, parts []string) ([2]int, bool) {
+	if len(parts) == 0 {
+		return [2]int{}, false
+	}
 	lo, hi := len(t.norm), 0
 	for _, p := range parts {
 		i := wordIndex(t.norm, p)
