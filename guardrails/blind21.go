@@ -482,7 +482,7 @@ var scopedOffers = newMemo(func(o string) bool {
 // one line of products it gives more than the campaign does; the
 // sentence must hold an offer word ("everything in the shop is fresh"
 // widens nothing).
-var widenedScope = newRule("an offer widened to the whole shop", "everything sitewide storewide site store whole entire all every across anything",
+var widenedScope = newRule("an offer widened to the whole shop", "everything anything sitewide storewide shopwide wide whole entire items products purchases orders lines departments item product purchase order aisle department across",
 	`\b(?:everything|anything)\s+(?:in|at|on|across)\s+(?:the|our)\s+(?:shop|store|site|range|catalog|catalogue|market|app)\b`+
 		`|\b(?:site|store|shop)[\s\-]?wide\b`+
 		`|\b(?:the|our)\s+(?:whole|entire)\s+(?:shop|store|site|range|catalog|catalogue|market|menu|collection)\b`+
@@ -506,7 +506,7 @@ func checkDenseSentence(r *run, f field, maxGrade int) {
 			end++
 		}
 		n, long, syl := end-start, 0, 0
-		if n >= minDenseWords-1 && n < minReadingWords {
+		if n >= minDenseWords-1 && n < minReadingWords && longish(ws[start:end]) >= minLongWords-1 {
 			for _, w := range ws[start:end] {
 				c := syllableCount(w.s)
 				syl += c
@@ -522,4 +522,16 @@ func checkDenseSentence(r *run, f field, maxGrade int) {
 		}
 		start = end
 	}
+}
+
+// longish counts the words of seven letters or more: every word of four
+// syllables has them, and most sentences have too few to count syllables.
+func longish(ws []word) int {
+	n := 0
+	for _, w := range ws {
+		if len(w.s) >= 7 {
+			n++
+		}
+	}
+	return n
 }
