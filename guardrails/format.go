@@ -19,6 +19,7 @@ func checkFormat(r *run) {
 	for _, f := range r.fields {
 		checkShouting(r, f, allowCaps)
 		checkMarkup(r, f)
+		checkPlaceholders(r, f)
 		if !r.in.Brief.Brand.Policy.AllowEmoji {
 			checkEmoji(r, f)
 		}

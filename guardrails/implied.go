@@ -984,6 +984,9 @@ func reportHints(r *run, hints []factHint, check, msg string) {
 				if len(hw) > 1 && ws[j].e < len(f.t.norm) && f.t.norm[ws[j].e] == '-' {
 					continue // a phrase cut off inside a compound: "the little one-pocket pouch"
 				}
+				if i > 0 && ws[i-1].s == "your" && inclusiveYour(f.t, ws[i-1].b, ws[j].e) {
+					continue // "whatever your income": every reader's
+				}
 				if h.toReader && !sentenceAddressesReader(f.t, i, true, name) && !(len(hw) > 1 && sentenceHas(f.t, i, habitWords)) || h.youOnly && !sentenceAddressesReader(f.t, i, false, name) ||
 					h.afterYour && (i == 0 || ws[i-1].s != "your") || h.faith && j+1 < len(ws) && eventNouns[ws[j+1].s] {
 					continue

@@ -319,6 +319,7 @@ var perks = []*rule{
 
 func checkOffer(r *run) {
 	o := r.rules.offer
+	scoped := scopedOffers.get(r.in.Brief.Campaign.Offer)
 	for _, f := range r.fields {
 		for _, ms := range [2][]numMatch{percents(f.t), wordPercents(f.t)} {
 			for _, m := range ms {
@@ -353,6 +354,13 @@ func checkOffer(r *run) {
 		}
 		for _, m := range widenedOffer(o, f.t) {
 			r.addAt(Offer, tailor.Block, f.name, m.span, "gives the offer to more people than the campaign does")
+		}
+		if scoped {
+			for _, m := range widenedScope.find(f.t) {
+				if offerSentence(f.t, m) && r.rules.brief.findWords(wordsOf(f.t.norm[m.b:m.e])) == nil {
+					r.addAt(Offer, tailor.Block, f.name, m.span, "gives the offer on more than the campaign does")
+				}
+			}
 		}
 		for _, m := range slices.Concat(perks[0].find(f.t), perks[1].find(f.t), perks[3].find(f.t), perks[4].find(f.t)) {
 			loc := []int{m.b, m.e}

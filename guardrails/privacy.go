@@ -20,6 +20,9 @@ func checkPrivacy(r *run) {
 			for _, m := range ownHistory.find(f.t) {
 				r.addAt(Consent, tailor.Block, f.name, m.span, "refers to what the customer did without personalization consent")
 			}
+			for _, m := range ownedAlready.find(f.t) {
+				r.addAt(Consent, tailor.Block, f.name, m.span, "refers to what the customer bought without personalization consent")
+			}
 		}
 	}
 	for _, fact := range r.in.Profile.Facts {
@@ -132,6 +135,13 @@ func checkFact(r *run, fact tailor.Fact) {
 		checkFactHints(r, fact, "hints at the sensitive fact %q without quoting it")
 	case fact.Source == tailor.Inferred && !c.InferredData:
 		checkFactHints(r, fact, "hints at the inferred fact %q without consent to inferred data")
+		if incomeKey(fact.Key) {
+			for _, f := range r.fields {
+				for _, m := range affluence.find(f.t) {
+					r.addAt(InferredFact, tailor.Block, f.name, m.span, fmt.Sprintf("implies the inferred fact %q without consent to inferred data", fact.Key))
+				}
+			}
+		}
 	}
 	if !c.Personalization && !fact.PII && !fact.Sensitive {
 		checkConsentHints(r, fact)
@@ -181,11 +191,17 @@ func checkPII(r *run, fact tailor.Fact) {
 	}
 	kind, find := piiMatcher(fact.Key, v)
 	birth := kind == "birth date" && birthKey(fact.Key)
+	anyEcho := false
+	defer func() {
+		if birth && !anyEcho {
+			checkBirthHints(r, fact)
+		}
+	}()
 	for _, f := range r.fields {
 		echoed := false
 		for _, sp := range find(r, f.t) {
 			r.addAt(PIIEcho, tailor.Block, f.name, sp, fmt.Sprintf("echoes the customer's %s (%q)", kind, fact.Key))
-			echoed = true
+			echoed, anyEcho = true, true
 		}
 		if birth && !echoed { // the date itself, when there, says it already
 			for _, m := range ownBirthday.find(f.t) {

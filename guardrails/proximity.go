@@ -103,7 +103,7 @@ func checkSentence(r *run, f field, ws []word, name string) {
 			you = true
 		case k.greeting:
 			greeting = true
-		case cat == "" && k.cat != "" && !namesCause(ws, i) && !audienceList(ws, i) && !generalPeriod(ws, i):
+		case cat == "" && k.cat != "" && !namesCause(ws, i) && !audienceList(ws, i) && !generalPeriod(ws, i) && !anyReaders(f.t, ws, i):
 			if k.cat == religionCategory {
 				if !known {
 					inclusive, known = inclusiveCelebration(ws), true

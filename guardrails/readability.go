@@ -39,7 +39,9 @@ func checkReadability(r *run) {
 			if long := longWords(f.t); words >= minDenseWords && long >= minLongWords && 10*long >= 4*words {
 				r.addAt(ReadingLevel, tailor.Flag, f.name, f.t.span(f.t.words[0].b, f.t.words[len(f.t.words)-1].e),
 					fmt.Sprintf("%d of its %d words have four syllables or more; the brand's maximum grade is %d", long, words, maxGrade))
+				continue
 			}
+			checkDenseSentence(r, f, maxGrade)
 			continue
 		}
 		limit := float64(maxGrade)
@@ -54,7 +56,9 @@ func checkReadability(r *run) {
 		if run.words >= runOnWords && run.grade > limit {
 			r.addAt(ReadingLevel, tailor.Flag, f.name, run.span,
 				fmt.Sprintf("one sentence of %d words reads at grade %.1f; the brand's maximum is %d", run.words, run.grade, maxGrade))
+			continue
 		}
+		checkDenseSentence(r, f, maxGrade)
 	}
 }
 

@@ -305,6 +305,7 @@ func inflections(w string) string {
 	for _, v := range spellingVariants(w) {
 		forms(v)
 	}
+	derived(w, add)
 	// Back to a base form, so that a ban on "guaranteed" covers "guarantee".
 	n := len(w)
 	switch {
@@ -332,6 +333,28 @@ func inflections(w string) string {
 		forms(w[:n-1])
 	}
 	return "(?:" + strings.Join(alts, "|") + ")"
+}
+
+// derived adds the adjectives a noun of five letters or more is turned
+// into, which say the same banned thing: "miracle" as "miraculous" or
+// "miraculously", "spectacle" as "spectacular", "mystery" as
+// "mysterious", "hazard" as "hazardous", "wonder" as "wonderful". Only
+// whole derived words: "miracles" and "miracle-working" are inflections.
+func derived(w string, add func(string)) {
+	n := len(w)
+	if n < 5 {
+		return
+	}
+	switch {
+	case strings.HasSuffix(w, "le") && !isVowel(w[n-3]):
+		add(w[:n-2] + "ul(?:ously|ous|arly|ar)") // miracle → miraculous
+	case w[n-1] == 'y' && !isVowel(w[n-2]):
+		add(w[:n-1] + "i(?:ously|ous)") // mystery → mysterious
+	case w[n-1] == 'e':
+		add(w[:n-1] + "(?:ously|ous)") // fame → famous
+	case !isVowel(w[n-1]):
+		add(w + "(?:ously|ous|fully|ful)") // hazard → hazardous
+	}
 }
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }

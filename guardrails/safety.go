@@ -86,6 +86,10 @@ func init() { selfAsMachine = append(selfAsMachine, toldHowToWrite) }
 // checkSafety looks for the prompt leaking into copy and instruction-like text.
 func checkSafety(r *run) {
 	compactCanary := compactCanaries.get(r.in.Canary)
+	var parts []string // the canary's words and numbers, when it has a compact form
+	if len(compactCanary) >= 4 {
+		parts = canaryParts.get(r.in.Canary)
+	}
 	echo := promptEcho(r)
 	for _, f := range r.fields {
 		for _, m := range instructions.find(f.t) {
@@ -103,8 +107,11 @@ func checkSafety(r *run) {
 		if len(compactCanary) >= 4 {
 			if sp, ok := findCompact(f.t, compactCanary); ok {
 				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker")
+			} else if sp, ok := findShuffledCanary(f.t, parts); ok {
+				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker, its parts reordered")
 			}
 		}
+		checkHiddenComment(r, f)
 		for _, sp := range echo.find(f.t) {
 			r.addAt(Leak, tailor.Block, f.name, sp, "repeats the system prompt")
 		}

@@ -48,7 +48,9 @@ type sensitiveCategory struct {
 // attrRule builds a rule from a way of pointing at the reader and a list of
 // terms ("a|b c|d"); every word of the terms triggers it.
 func attrRule(label, prefix, terms string, extra ...string) *rule {
-	return newRule(label, triggerWords(terms)+" "+strings.Join(extra, " "), prefix+words(terms)+`(?:s|es)?`).filter(notFollowedByOwner)
+	return newRule(label, triggerWords(terms)+" "+strings.Join(extra, " "), prefix+words(terms)+`(?:s|es)?`).filter(func(t *text, m match) bool {
+		return notFollowedByOwner(t, m) && !inclusiveYour(t, m.b, m.e)
+	})
 }
 
 // asRule finds the reader given an attribute by "as a" ("As a fellow
