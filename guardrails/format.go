@@ -227,3 +227,44 @@ func checkMarkup(r *run, f field) {
 		r.addAt(Format, tailor.Flag, f.name, [2]int{rb, rb + utf8.RuneCountInString(s[b:e])}, "leaves markdown or HTML markup in the copy")
 	}
 }
+
+// An unfilled template placeholder reaches the reader as code: "Hi
+// {{first_name}}", "{firstName}", "[First Name]", "<first_name>", "%FNAME%",
+// "*|FNAME|*", "${name}". Braces in ordinary copy ("{new}") have no underscore, dot or
+// name field in them.
+var placeholder = regexp.MustCompile(`\{\{[^{}\n]{1,60}\}\}|\{%[^%\n]{1,60}%\}|\$\{[A-Za-z_][\w.]{0,40}\}|\*\|[A-Za-z_]{1,40}\|\*` +
+	`|\{[A-Za-z]+(?:[_.][A-Za-z]+)+\}|\{(?i:name|first|firstname|lastname|fname|lname|city|email|customer|recipient|company)\}` +
+	`|\[(?i:first[\s_]?name|last[\s_]?name|full[\s_]?name|name|customer(?:[\s_]?name)?|recipient|city|company(?:[\s_]?name)?|insert[^\]\n]{1,40})\]` +
+	`|%%?[A-Z]+_[A-Z_]+%%?|%(?:NAME|FNAME|FIRSTNAME|LNAME)%` +
+	`|<(?i:first[_\s]?name|last[_\s]?name|full[_\s]?name|name|fname|customer[_\s]?name|recipient)>|\{[a-z]+[A-Z][A-Za-z]*\}`)
+
+// hasPlaceholderMarks reports whether s holds what every placeholder
+// starts with: a brace, a bracket, "*|" or "%" before a capital ("15%
+// off" has none, and the pattern is not run on it).
+func hasPlaceholderMarks(s string) bool {
+	if strings.ContainsAny(s, "{[<") || strings.Contains(s, "*|") {
+		return true
+	}
+	for i := strings.IndexByte(s, '%'); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; c >= 'A' && c <= 'Z' || c == '%' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '%')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func checkPlaceholders(r *run, f field) {
+	s := f.t.orig
+	if !hasPlaceholderMarks(s) {
+		return
+	}
+	for _, loc := range placeholder.FindAllStringIndex(s, -1) {
+		rb := utf8.RuneCountInString(s[:loc[0]])
+		r.addAt(Format, tailor.Block, f.name, [2]int{rb, rb + utf8.RuneCountInString(s[loc[0]:loc[1]])}, "leaves an unfilled template placeholder in the copy")
+	}
+}

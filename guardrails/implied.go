@@ -1124,3 +1124,27 @@ var calendarNames = map[string]bool{"monday": true, "tuesday": true, "wednesday"
 	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
 	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
 	"december": true, "christmas": true, "thanksgiving": true, "easter": true, "halloween": true, "i": true}
+
+// incomeKey reports whether a fact's key is about income or wealth.
+func incomeKey(key string) bool {
+	k := strings.ToLower(key)
+	for _, w := range []string{"income", "salary", "wealth", "earn", "affluen", "net_worth", "networth"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// affluence is the reader's high income said without a figure: "you've
+// done well for yourself", "an account that keeps up with your success",
+// "your growing earnings", "someone of your means". Success on the trail
+// ("you did well on the climb") and an account that grows "your savings"
+// are not.
+var affluence = newRule("the customer's income", "yourself earnings income salary success lifestyle wealth means paycheck paychecks pay affluent successful well-off high-earner",
+	`\byou(?:'ve|\s+have)\s+(?:really\s+|clearly\s+|certainly\s+|obviously\s+)?(?:done|been\s+doing)\s+(?:very\s+|so\s+|really\s+|pretty\s+|quite\s+)?well\s+for\s+yourself\b`+
+		`|\b(?:keeps?|keeping)\s+(?:up|pace)\s+with\s+your\s+(?:earnings|income|salary|success|lifestyle|pay(?:checks?)?|wealth)\b`+
+		`|\b(?:matches|fits|suits|rewards)\s+your\s+(?:success|lifestyle|earnings|wealth|means)\b`+
+		`|\byour\s+(?:growing|rising|impressive|healthy|generous|bigger|higher|six-figure|seven-figure|hefty|handsome|comfortable)\s+(?:income|earnings|salary|paycheck|pay|wealth|means)\b`+
+		`|\b(?:someone|people|a\s+customer|customers)\s+(?:of|with)\s+your\s+(?:means|success|income|earnings|wealth)\b`+
+		`|\b(?:for|as)\s+(?:an?\s+)?(?:high[\s\-]earner|affluent|well-off|well\s+off|successful)\s+(?:like\s+you|professional\s+like\s+you)`)

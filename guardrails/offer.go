@@ -697,3 +697,34 @@ func daysIn(m, y int) int {
 	}
 	return 31
 }
+
+// scopedOffers reports whether an offer holds for one line of products:
+// "20% off produce boxes", "$10 off trail shoes", not "15% off for
+// members" or "20% off through Oct 12".
+var scopedOffers = newMemo(func(o string) bool {
+	ws := wordsOf(o)
+	for i, w := range ws {
+		if w != "off" || i+1 >= len(ws) {
+			continue
+		}
+		switch ws[i+1] {
+		case "for", "through", "thru", "until", "till", "to", "on", "your", "when", "with", "members", "new", "all", "everything", "any", "every", "sitewide", "storewide", "orders", "by", "before", "at", "in":
+			continue
+		}
+		return true
+	}
+	return false
+})
+
+// widenedScope is an offer said of the whole shop: "everything in the
+// store", "sitewide", "across the range", "all products". For an offer on
+// one line of products it gives more than the campaign does; the
+// sentence must hold an offer word ("everything in the shop is fresh"
+// widens nothing).
+var widenedScope = newRule("an offer widened to the whole shop", "everything anything sitewide storewide shopwide wide whole entire items products purchases orders lines departments item product purchase order aisle department across",
+	`\b(?:everything|anything)\s+(?:in|at|on|across)\s+(?:the|our)\s+(?:shop|store|site|range|catalog|catalogue|market|app)\b`+
+		`|\b(?:site|store|shop)[\s\-]?wide\b`+
+		`|\b(?:the|our)\s+(?:whole|entire)\s+(?:shop|store|site|range|catalog|catalogue|market|menu|collection)\b`+
+		`|\ball\s+(?:our\s+)?(?:items|products|purchases|orders|lines|departments)\b`+
+		`|\bevery\s+(?:item|product|purchase|order|aisle|department)\b`+
+		`|\bacross\s+the\s+(?:board|shop|store|site|range)\b`)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	tailor "github.com/tailorhq/tailor"
 )
@@ -794,3 +795,102 @@ func wordStrings(ws []word) []string {
 	}
 	return out
 }
+
+// birthParts keeps the months and days a birth date value can mean.
+var birthParts = newMemo(func(v string) []ymd { return parseDates(v) })
+
+// birthdayWord is the birthday named in copy, unless it is the brand's own
+// ("our birthday sale").
+var birthdayWord = newRule("a birthday", "birthday birthdays bday big special", `\b(?:birthday|birthdays|bday|b-day)\b|\byour\s+(?:big|special)\s+day\b`).filter(func(t *text, m match) bool {
+	switch prevWord(t, m.b) {
+	case "our", "its", "store's", "shop's", "brand's":
+		return false
+	}
+	return true
+})
+
+// checkBirthHints finds, in copy that speaks of a birthday, the month or
+// the day of the customer's birth date without the whole date: "a
+// birthday class in mid-March?", "celebrate the 22nd". A month or day the
+// brief itself holds (the offer's deadline) is the brief's.
+func checkBirthHints(r *run, fact tailor.Fact) {
+	ds := birthParts.get(fact.Value)
+	if len(ds) == 0 {
+		return
+	}
+	said := false
+	for _, f := range r.fields {
+		if len(birthdayWord.find(f.t)) > 0 {
+			said = true
+			break
+		}
+	}
+	if !said {
+		return
+	}
+	for _, f := range r.fields {
+		for _, w := range f.t.words {
+			s := w.s
+			if i := strings.LastIndexByte(s, '-'); i >= 0 {
+				s = s[i+1:] // "mid-march"
+			}
+			b := w.e - len(s)
+			hit := false
+			for _, d := range ds {
+				switch {
+				case len(s) >= 3 && monthIndex(s[:3]) == d.m && (len(s) == 3 || monthNameRe.MatchString(s)):
+					if s == "may" || s == "march" { // verbs too: only as a capitalised name
+						if first, _ := utf8.DecodeRuneInString(f.t.origAt(f.t.span(b, w.e))); !unicode.IsUpper(first) {
+							continue
+						}
+					}
+					hit = true
+				case d.d > 0 && ordinalDay(s) == d.d:
+					hit = true
+				}
+			}
+			if hit && r.rules.brief.findWords([]string{s}) == nil {
+				r.addAt(PIIEcho, tailor.Block, f.name, f.t.span(b, w.e), fmt.Sprintf("points at the customer's birth date (%q) by its month or day", fact.Key))
+			}
+		}
+	}
+}
+
+// ordinalDay is the day of "22nd" or "twentieth", or 0.
+func ordinalDay(s string) int {
+	if d := dayOrdinals[s]; d > 0 {
+		return d
+	}
+	n := len(s)
+	if n < 3 || n > 4 {
+		return 0
+	}
+	switch s[n-2:] {
+	case "st", "nd", "rd", "th":
+	default:
+		return 0
+	}
+	d := 0
+	for i := 0; i < n-2; i++ {
+		if !isDigitByte(s[i]) {
+			return 0
+		}
+		d = d*10 + int(s[i]-'0')
+	}
+	if d < 1 || d > 31 {
+		return 0
+	}
+	return d
+}
+
+// What the reader already owns of the brand's, said as known: "you
+// already own the fleece", "already in our socks?", "now that you have
+// the tent", "to go with the boots you got". Without personalization
+// consent the copy may not know it. A question that does not assume
+// ("already have a tent?"), and what anyone may own ("you already have
+// everything you need"), are left alone.
+var ownedAlready = newRule("the customer's purchases", "already own owned bought picked got",
+	`\byou(?:'ve|\s+have)?\s+already\s+(?:have|own|got|bought|wear|use|love)\s+(?:the|our|those|these|that|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|cleanser|box|set|kit|card|account|plan|membership|shorts|tights|leggings|hoodie|tee|shirt|gloves|hat|poles|mat|bottle)\b`+
+		`|\balready\s+(?:in|wearing|using|rocking|loving)\s+(?:our|your|the|those)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|tights|leggings|hoodie|tee|shirt|gloves|hat)\s*\?`+
+		`|\b(?:now\s+that|since)\s+you(?:'ve|\s+have)?\s+(?:got|own|bought|picked\s+up)\s+(?:the|our|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|cleanser|box|set|kit|tights|leggings|hoodie|tee|shirt|gloves|hat|poles|mat|bottle)\b`+
+		`|\b(?:to\s+go\s+with|to\s+match|to\s+pair\s+with)\s+(?:the|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|tights|leggings|hoodie)\s+you\s+(?:already\s+)?(?:own|got|bought)\b`)

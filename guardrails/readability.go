@@ -168,3 +168,49 @@ func longWords(t *text) int {
 	}
 	return n
 }
+
+// checkDenseSentence flags one sentence of jargon inside plain copy: the
+// field's grade is diluted by its plain sentences ("Reply STOP to opt
+// out"), but a sentence of minDenseWords words or fewer than a dozen, at
+// least minLongWords-1 of them of four syllables or more and half its
+// words, with 3.3 syllables a word or more, reads far above any brand's
+// grade ("Proprietary hydrophobic membranes optimise multidirectional
+// traction."). "Comfortable, affordable shoes for everyday adventures"
+// has the long words but not the weight.
+func checkDenseSentence(r *run, f field, maxGrade int) {
+	ws := f.t.words
+	for start := 0; start < len(ws); {
+		end := start + 1
+		for end < len(ws) && !hasByteIn(f.t.norm[ws[end-1].e:ws[end].b], ".!?\n;:") {
+			end++
+		}
+		n, long, syl := end-start, 0, 0
+		if n >= minDenseWords-1 && n < minReadingWords && longish(ws[start:end]) >= minLongWords-1 {
+			for _, w := range ws[start:end] {
+				c := syllableCount(w.s)
+				syl += c
+				if c >= 4 {
+					long++
+				}
+			}
+			if long >= minLongWords-1 && 2*long >= n && 10*syl >= 33*n {
+				r.addAt(ReadingLevel, tailor.Flag, f.name, f.t.span(ws[start].b, ws[end-1].e),
+					fmt.Sprintf("one sentence has %d of its %d words of four syllables or more; the brand's maximum grade is %d", long, n, maxGrade))
+				return
+			}
+		}
+		start = end
+	}
+}
+
+// longish counts the words of seven letters or more: every word of four
+// syllables has them, and most sentences have too few to count syllables.
+func longish(ws []word) int {
+	n := 0
+	for _, w := range ws {
+		if len(w.s) >= 7 {
+			n++
+		}
+	}
+	return n
+}

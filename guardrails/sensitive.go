@@ -410,3 +410,94 @@ func checkSensitive(r *run) {
 		}
 	}
 }
+
+// dimensionNouns are sides of a person that everyone has one of: said as
+// "whatever your politics" or "whatever your income" they take in every
+// reader, and name none. A condition ("whatever your diabetes throws at
+// you") is still the reader's.
+var dimensionNouns = map[string]bool{"politics": true, "political views": true, "views": true, "faith": true, "religion": true,
+	"beliefs": true, "religious beliefs": true, "income": true, "salary": true, "earnings": true, "budget": true, "age": true,
+	"background": true, "heritage": true, "culture": true, "gender": true, "status": true, "relationship status": true,
+	"party": true, "political party": true, "political beliefs": true, "political leanings": true, "pay": true, "wage": true, "wages": true}
+
+// inclusiveLeads before "your" make it any reader's: "whatever your",
+// "no matter your", "regardless of your".
+var inclusiveLeads = []string{"whatever", "whichever", "regardless of", "no matter", "no matter what", "irrespective of", "whatever's"}
+
+// careVerbs before "your mental health" make it everyone's wellbeing, not
+// a condition: "a calm way to look after your mental health".
+var careVerbs = []string{"care for", "look after", "take care of", "looking after", "caring for", "taking care of", "support",
+	"supporting", "protect", "protecting", "prioritise", "prioritize", "prioritising", "prioritizing", "nurture", "nurturing",
+	"boost", "boosting", "invest in", "investing in", "tend to", "be kind to", "check in on", "good for", "great for", "for"}
+
+// inclusiveYour reports whether norm[b:e], "your" and a term, takes in every
+// reader: a dimension everyone has after "whatever", mental health after
+// a verb of care, or any term offered as one of alternatives after
+// "whether" ("whether you're religious or secular"; "or not" is no
+// alternative).
+func inclusiveYour(t *text, b, e int) bool {
+	if prevWord(t, b) == "whether" && nextWord(t, e) == "or" && !strings.HasPrefix(strings.TrimLeft(t.norm[e:], " ,"), "or not") {
+		return true // "whether you're religious or secular", "whether you're single or married"
+	}
+	mt := t.norm[b:e]
+	term, ok := strings.CutPrefix(mt, "your ")
+	if !ok {
+		return false
+	}
+	before := strings.TrimRight(t.norm[:b], " ,")
+	if dimensionNouns[term] {
+		for _, l := range inclusiveLeads {
+			if strings.HasSuffix(before, l) && (len(before) == len(l) || !isWordByte(before[len(before)-len(l)-1])) {
+				return true
+			}
+		}
+	}
+	if term == "mental health" {
+		for _, v := range careVerbs {
+			if strings.HasSuffix(before, v) && (len(before) == len(v) || !isWordByte(before[len(before)-len(v)-1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dietWords are ways of eating a shop offers, which a religious food rule
+// ("halal", "kosher") may be listed among as one option of several.
+var dietWords = map[string]bool{"vegan": true, "vegetarian": true, "veggie": true, "pescatarian": true, "keto": true, "paleo": true,
+	"gluten-free": true, "dairy-free": true, "nut-free": true, "plant-based": true, "low-carb": true, "organic": true, "halal": true, "kosher": true}
+
+// anyReaders reports whether word i of a sentence, a special-category
+// term, takes in every reader: "whatever your politics", or "halal" as one
+// of the options in "vegan, halal, kosher or anything goes". A term the
+// reader owns ("your kosher kitchen") is not one of a list of options.
+func anyReaders(t *text, ws []word, i int) bool {
+	if i > 0 && ws[i-1].s == "your" && (inclusiveYour(t, ws[i-1].b, ws[i].e) || i+1 < len(ws) && inclusiveYour(t, ws[i-1].b, ws[i+1].e)) {
+		return true // "whatever your politics", "regardless of your political views"
+	}
+	if len(ws) > 0 && ws[0].s == "whether" {
+		for j := i + 1; j < min(len(ws), i+6); j++ {
+			if ws[j].s == "or" {
+				// "whether you keep kosher or eat anything"; "or not"
+				// leaves the reader's own practice named.
+				return j+1 < len(ws) && ws[j+1].s != "not"
+			}
+		}
+	}
+	if !dietWords[ws[i].s] || i > 0 && ws[i-1].s == "your" {
+		return false
+	}
+	others, or := 0, false
+	for j := max(0, i-4); j < min(len(ws), i+5); j++ {
+		switch {
+		case j == i:
+		case dietWords[ws[j].s]:
+			others++
+		case ws[j].s == "or":
+			or = true
+		case ws[j].s == "your" && j == i-1:
+			return false
+		}
+	}
+	return others > 0 && or
+}

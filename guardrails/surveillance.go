@@ -421,3 +421,32 @@ func notWearableFeature(t *text, m match) bool {
 	}
 	return true
 }
+
+// The reader's visits counted or dated without a number of times: "fourth
+// look today?", "you keep coming back to this listing", "still dreaming
+// about Sunday night?", "caught your eye on Tuesday". The brand's own
+// trips ("our second visit to the Alps this month") and plans ("thinking
+// about Saturday's race?") are not.
+var visitsCounted = []*rule{
+	newRule("how often the customer did something", "second third fourth fifth sixth seventh another",
+		`\b(?:second|third|fourth|fifth|sixth|seventh|another|\d+(?:st|nd|rd|th))\s+(?:visit|look|peek|stop|time\s+here|time\s+looking)\s+(?:here\s+)?(?:this\s+(?:week|month|morning|afternoon|evening)|today|tonight|in\s+(?:a\s+row|\w+\s+days|one\s+day))\b`+
+			// "Back for another look?": a return noticed, as a question
+			`|\bback\s+(?:again\s+)?for\s+(?:a\s+|your\s+)?(?:second|third|fourth|fifth|sixth|another)\s+(?:look|peek|visit|browse)\b[^.!?\n]{0,40}\?`).filter(func(t *text, m match) bool {
+		// "our second visit", "plan a third visit": two words back.
+		for _, w := range strings.Fields(t.norm[max(0, m.b-24):m.b]) {
+			switch strings.Trim(w, ",.!?:;") {
+			case "our", "their", "his", "her", "we", "plan", "planning", "book", "booking", "schedule", "make", "pay", "come", "pop", "stop", "drop":
+				return false
+			}
+		}
+		return true
+	}),
+	newRule("how often the customer did something", "keep kept keeping",
+		`\byou(?:'ve|\s+have)?\s+(?:keep|kept|been\s+keeping)\s+(?:on\s+)?(?:coming|checking|popping|looking|heading|going)\s+back\s+(?:to|on|at)\s+(?:this|these|that|those|the\s+same)\s+(?:page|pages|listing|product|item|pair|shoes?|boots?|jacket|account|offer|deal|site|app|class|screen|post)\b`),
+	newRule("the time the customer looked at something", "thinking dreaming wondering caught eye mind",
+		`\bstill\s+(?:thinking|dreaming|wondering)\s+about\s+(?:last\s+)?`+weekday+`(?:\s+`+partOfDay+`)?\s*\?`+
+			`|\b(?:still\s+)?(?:thinking|dreaming|wondering)\s+about\s+(?:the|those|that|these|it|them)\b[^.!?\n]{0,30}?\bfrom\s+(?:last\s+)?`+weekday+`(?:\s+`+partOfDay+`)?\s*\?`+
+			`|(?:caught\s+your\s+eye|had\s+your\s+eye\s+on|on\s+your\s+mind|in\s+your\s+(?:cart|basket|bag))\s+(?:on\s+|last\s+|since\s+|from\s+)(?:last\s+)?`+weekday+`\b`),
+}
+
+func init() { surveillanceRules = append(surveillanceRules, visitsCounted...) }

@@ -228,3 +228,63 @@ func init() {
 	toneRules["preachy"] = append(toneRules["preachy"], sharedShould)
 	toneRules["condescending"] = append(toneRules["condescending"], slowedDown)
 }
+
+// Preachy: the reader's failing told back to them as something they
+// already know ("you know you should be cooking more", "you should know
+// better"), or what they ought to be eating or doing more of. "You know you deserve a treat" and
+// "you know you should treat yourself" are indulgences.
+var knowYouShould = newRule("preachy", "know should ought",
+	`\byou\s+(?:already\s+|probably\s+|honestly\s+|surely\s+|all\s+)?know\s+(?:that\s+)?you\s+(?:really\s+)?(?:should|ought\s+to|need\s+to)\b`+
+		`|\byou\s+(?:really\s+|honestly\s+|surely\s+)?(?:should|ought\s+to)\s+know\s+better\b`+
+		`|\byou\s+(?:really\s+|honestly\s+|probably\s+|definitely\s+)?(?:should|ought\s+to)\s+(?:be\s+)?(?:eating|cooking|drinking|exercising|moving|sleeping|working\s+out|stretching|walking|eat|cook|drink|exercise|move|sleep|work\s+out|stretch|walk)\s+(?:a\s+lot\s+|far\s+|much\s+|way\s+)?(?:more|less|better)\b`).filter(func(t *text, m match) bool {
+	w := nextWord(t, m.e)
+	if w == "be" || w == "really" {
+		w = nextWord(t, m.e+len(w)+1)
+	}
+	return !indulgences[w]
+})
+
+// Condescension about what the reader can manage: "one step is all most
+// people can handle", "this is about all you can manage", "time
+// you learned how your skin actually works". "All you can eat" and "learn
+// how it works" invite.
+var limitedReader = newRule("condescending", "manage handle cope actually",
+	`\ball\s+(?:most\s+people|most\s+of\s+us|most\s+folks|you|anyone|people\s+like\s+you|the\s+average\s+\w+)\s+(?:can|could|will\s+ever|are\s+able\s+to)\s+(?:really\s+|realistically\s+)?(?:manage|handle|cope\s+with)\b`+
+		`|(?:time\s+(?:for\s+you\s+)?to|time\s+you|you\s+(?:need|ought|have)\s+to|you\s+should|you\s+really\s+should)\s+(?:finally\s+)?(?:learn(?:ed|t)?|understand|understood|found\s+out|find\s+out|figure(?:d)?\s+out)\s+how\s+(?:[\w']+\s+){1,3}actually\s+works?\b`)
+
+// Pressure without a deadline word: "stop scrolling and buy it", "quit
+// dithering and order", "winter won't wait for you", "the season waits
+// for no one". "Stop by and say hi" and "the trail will wait for you"
+// do not press.
+var pushyNoWait = newRule("pushy, false urgency", "scrolling browsing dithering stalling hesitating thinking overthinking dreaming waffling putting window wait waits waiting",
+	`\b(?:stop|quit)\s+(?:scrolling|browsing|dithering|stalling|hesitating|overthinking|waiting|thinking\s+about\s+it|dreaming|waffling|putting\s+it\s+off|window[\s\-]shopping)\s*(?:,|and|&|\.|!)\s*(?:just\s+)?(?:buy|order|grab|shop|book|get|sign\s+up|subscribe|check\s+out|checkout|open|join|add)\b`+
+		`|\b(?:winter|summer|spring|autumn|fall|the\s+season|snow|this\s+deal|the\s+deal|this\s+offer|the\s+offer|this\s+sale|the\s+sale|deals?|prices?|stock|time|it|they|the\s+trails?|the\s+slopes?)\s+(?:won't|will\s+not|doesn't|does\s+not|isn't\s+going\s+to|is\s+not\s+going\s+to|can't|don't|do\s+not)\s+wait\s+(?:for\s+(?:you|anyone|anybody|long)|around|forever)\b`+
+		`|\bwaits?\s+for\s+no\s+(?:one|man|body|woman|person)\b`)
+
+// Eaten food as a debt, said with a pronoun once the food has been named:
+// "the holidays were fun, now make up for them", "they won't burn off on
+// their own". "Make up for it" needs food or a feast in the field before
+// it; a missed class made up for is not that.
+var eatenDebtPronoun = newRule("shaming or guilt", "holiday holidays treats treat cookies cookie feast feasting christmas thanksgiving festive december pie pies dessert desserts snacks snacking eating ate indulging indulgence calories",
+	`\b(?:make|making|made)\s+up\s+for\s+(?:all\s+(?:of\s+)?)?(?:them|it|that|those|these)\b`).filter(func(t *text, m match) bool {
+	before := t.norm[max(0, m.b-120):m.b]
+	for _, w := range []string{"holiday", "treat", "pie", "cookie", "feast", "ate ", "eat", "indulg", "dessert", "snack", "takeout", "christmas", "thanksgiving", "festive", "december", "weekend's", "calorie"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+})
+
+// Eaten food that "won't burn off on its own", said with a pronoun or
+// named.
+var eatenWontLeave = newRule("shaming or guilt", "themselves itself own",
+	`\b(?:they|it|those|these|that)\s+(?:won't|will\s+not|don't|do\s+not|can't|cannot|aren't\s+going\s+to|are\s+not\s+going\s+to|isn't\s+going\s+to)\s+(?:just\s+)?(?:burn|sweat|work|walk|run|melt|move)\s+(?:(?:themselves|itself)\s+)?(?:off|away)\s+(?:on\s+(?:their|its)\s+own|by\s+(?:themselves|itself))`+
+		`|`+eatenThings+`\s+(?:won't|will\s+not|don't|do\s+not|can't|aren't\s+going\s+to)\s+(?:just\s+)?(?:move|melt|shift|vanish|disappear|burn|sweat|work|walk|run)\s+(?:(?:away|off)\s+)?(?:themselves|itself|on\s+(?:their|its)\s+own|by\s+(?:themselves|itself))`)
+
+func init() {
+	toneRules["preachy"] = append(toneRules["preachy"], knowYouShould)
+	toneRules["guilt"] = append(toneRules["guilt"], knowYouShould, eatenDebtPronoun, eatenWontLeave)
+	toneRules["condescending"] = append(toneRules["condescending"], limitedReader)
+	toneRules["pushy"] = append(toneRules["pushy"], pushyNoWait)
+}
