@@ -19,7 +19,7 @@ type Store interface {
 }
 
 // Runner runs one job end to end: resolve the brief, skip a job already
-// stored, generate, store in one transaction.
+// stored (on a retry), generate, store in one transaction.
 type Runner struct {
 	Pipeline *Pipeline
 	Store    Store
@@ -42,13 +42,19 @@ func (r *Runner) Run(ctx context.Context, job tailor.Job) error {
 			return tailor.Invalidf(fmt.Sprintf("channels[%d]", i), "%q is not one of the channels of brief %s", ch, brief.Ref())
 		}
 	}
-	done, err := r.Store.JobDone(ctx, jobID)
-	if err != nil {
-		return err
-	}
-	if done {
-		log.InfoContext(ctx, "generator: job already stored, nothing to do")
-		return nil
+	// A retry looks for its job in the store before paying for the model
+	// again. A first attempt does not: its job is almost never stored (see
+	// tailor.WithFirstAttempt), and if it is, SaveJob stores nothing twice.
+	// That saves a round trip on nearly every job.
+	if !tailor.FirstAttempt(ctx) {
+		done, err := r.Store.JobDone(ctx, jobID)
+		if err != nil {
+			return err
+		}
+		if done {
+			log.InfoContext(ctx, "generator: job already stored, nothing to do")
+			return nil
+		}
 	}
 	res, err := r.Pipeline.Generate(ctx, job, brief)
 	if err != nil {

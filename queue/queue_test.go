@@ -207,7 +207,12 @@ func TestMalformedJobIsArchivedWithReason(t *testing.T) {
 type flakyStore struct {
 	generator.Store
 	failBefore, failAfter atomic.Int32
-	saves                 atomic.Int32
+	saves, doneChecks     atomic.Int32
+}
+
+func (s *flakyStore) JobDone(ctx context.Context, jobID string) (bool, error) {
+	s.doneChecks.Add(1)
+	return s.Store.JobDone(ctx, jobID)
 }
 
 func (s *flakyStore) SaveJob(ctx context.Context, r tailor.JobResult) (bool, error) {
@@ -246,6 +251,10 @@ func TestRerunAfterCrashStoresOnce(t *testing.T) {
 	// the job stored and did not save again.
 	if got := flaky.saves.Load(); got != 2 {
 		t.Errorf("SaveJob called %d times, want 2", got)
+	}
+	// The first attempt did not look in the store; the two retries did.
+	if got := flaky.doneChecks.Load(); got != 2 {
+		t.Errorf("JobDone called %d times, want 2 (the retries only)", got)
 	}
 	// A replay long after (the task ID no longer reserved) stores nothing.
 	if err := runner.Run(context.Background(), b.job("c-crash", tailor.Email, tailor.Push)); err != nil {
