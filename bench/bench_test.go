@@ -43,6 +43,7 @@ func TestHarness(t *testing.T) {
 	wantRuns := map[string]int{
 		"asynq no-op": 2000, "asynq, handler waits 20ms": jobs, "minimal job": jobs, "tailor, model latency 0": jobs, "tailor, model latency 20ms": jobs,
 		"sweep: minimal job, concurrency 2": 20, "sweep: tailor, concurrency 2": 20,
+		"tailor, 3 channels, model latency 0": jobs, "tailor, 3 channels, model latency 20ms": jobs,
 	}
 	if len(res.Runs) != len(wantRuns) {
 		t.Errorf("got %d runs, want %d", len(res.Runs), len(wantRuns))
@@ -60,9 +61,13 @@ func TestHarness(t *testing.T) {
 			t.Errorf("%s: missing measurements: %+v", r.Name, r)
 		}
 		if r.Role == "tailor" {
-			// Three channels, each one model call (the stand-in's copy passes the guardrails).
-			if r.ModelCalls < 3 {
-				t.Errorf("%s: %.2f model calls per job, want at least 3", r.Name, r.ModelCalls)
+			// One model call per channel (the stand-in's copy passes the guardrails).
+			want := 1
+			if strings.Contains(r.Name, "3 channels") {
+				want = 3
+			}
+			if r.Channels != want || r.ModelCalls < float64(want) {
+				t.Errorf("%s: %d channels, %.2f model calls per job, want %d and at least %d", r.Name, r.Channels, r.ModelCalls, want, want)
 			}
 			if len(r.Stages) == 0 {
 				t.Errorf("%s: no stage breakdown", r.Name)
@@ -93,6 +98,20 @@ func TestHarness(t *testing.T) {
 	md, err := os.ReadFile(filepath.Join(dir, bench.FileMarkdown))
 	if err != nil {
 		t.Fatal(err)
+	}
+	goals := map[string]bool{}
+	for _, g := range res.Goals {
+		goals[g.Name] = true
+	}
+	for _, name := range []string{
+		"throughput at model latency 0 ÷ minimal job (1 channel × 3 variants)",
+		"throughput at model latency 0 ÷ minimal job (3 channels × 3 variants)",
+		"throughput at model latency 20ms, concurrency 8 ÷ bound (3 channels × 3 variants)",
+		"machine CPU per job at model latency 0, worker + Redis + Postgres (ms) (1 channel × 3 variants)",
+	} {
+		if !goals[name] {
+			t.Errorf("no goal %q among %v", name, goals)
+		}
 	}
 	for _, s := range []string{"## Goals", "## Throughput and cost per job", "## Retrieval", "## Guardrails", "## Memory", "| minimal job |"} {
 		if !strings.Contains(string(md), s) {

@@ -57,7 +57,8 @@ func writeChart(path string, res *Results) error {
 func series(res *Results, role string) plotter.XYs {
 	var xys plotter.XYs
 	for _, r := range res.Runs {
-		if r.Role == role && r.ModelLatencyMs == 0 && r.JobsPerSec > 0 && r.Name != runSoak {
+		if r.Role == role && r.ModelLatencyMs == 0 && r.JobsPerSec > 0 && r.Name != runSoak &&
+			(r.Role != roleTailor || r.Channels == res.Config.Channels) {
 			xys = append(xys, plotter.XY{X: float64(r.Concurrency), Y: r.JobsPerSec})
 		}
 	}

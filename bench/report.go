@@ -50,8 +50,9 @@ func Markdown(res *Results) string {
 	p("")
 	p("%s, %s, %.0f s in all. Every figure below was measured in this one run on a shared, noisy machine:", res.StartedAt.Format("2006-01-02 15:04 UTC"), res.Machine, res.Seconds)
 	p("compare the ratios, not the absolute numbers. The worker under test runs in a process of its own; Redis, Postgres")
-	p("(with pgvector) and the OpenAI stand-in (`internal/openaitest`) run on loopback. Jobs ask for %d channels × %d variants;", res.Config.Channels, res.Config.Variants)
-	p("every job is enqueued before the worker starts, so latency is a job's time in the handler.")
+	p("(with pgvector) and the OpenAI stand-in (`internal/openaitest`) run on loopback. Tailor jobs ask for %s, the minimal", jobShape(res.Config.Channels, res.Config.Variants))
+	p("job's like (one search, a few inserts), except in runs named \"N channels\", whose jobs write N channels at once. Every job is")
+	p("enqueued before the worker starts, so latency is a job's time in the handler.")
 	p("")
 	if len(res.Goals) > 0 {
 		p("## Goals")

@@ -67,6 +67,8 @@ func run(ctx context.Context, args []string) error {
 		queries   = fs.Int("queries", 1000, "queries of the retrieval measurement")
 		soak      = fs.Int("soak-jobs", 20000, "jobs of an extra latency-0 run for the memory section; 0 uses the longest run instead")
 		probe     = fs.Int("probe-db-conns", 20, "add a model-latency run with the worker's Postgres pool at this size; 0 skips it")
+		channels  = fs.Int("channels", 1, "channels each job of the headline runs asks for (1 to 3): one is the minimal job's like")
+		wide      = fs.Int("wide-channels", 3, "add runs whose jobs ask for this many channels, judged against the same goals; 0 skips them")
 		profile   = fs.String("cpuprofile", "", "write the worker's CPU profile of the latency-0 run to this file")
 		efSearch  = fs.Int("ef-search", 0, "the worker's hnsw.ef_search, as tailor worker -ef-search; 0 keeps the server's (pgvector's default 40)")
 		efSweep   = fs.String("ef-sweep", joinInts(bench.DefaultEfSweep), "hnsw.ef_search values the retrieval section measures besides the worker's")
@@ -82,7 +84,16 @@ func run(ctx context.Context, args []string) error {
 		RedisAddr: *redisAddr, RedisDB: *redisDB, Jobs: *jobs, Concurrency: *conc, HighConcurrency: *highConc,
 		ModelLatency: *latency, SweepJobs: *sweepJobs, SeedCreatives: *seed, RetrievalCreatives: *creatives,
 		RetrievalQueries: *queries, SoakJobs: *soak, Keep: *keep, Log: os.Stderr, Mode: "full",
-		ProbeDBConns: *probe, CPUProfile: *profile, EfSearch: *efSearch,
+		ProbeDBConns: *probe, CPUProfile: *profile, EfSearch: *efSearch, Channels: *channels, WideChannels: *wide,
+	}
+	if *channels < 1 || *channels > 3 {
+		return fmt.Errorf("-channels: %d is not 1, 2 or 3 (the brief's email, sms and push)", *channels)
+	}
+	if *wide < 0 || *wide > 3 {
+		return fmt.Errorf("-wide-channels: %d is not 0 (skip) to 3", *wide)
+	}
+	if *wide == 0 {
+		cfg.WideChannels = -1
 	}
 	var err error
 	if cfg.Sweep, err = positiveInts("sweep", *sweep, 1<<20); err != nil {
