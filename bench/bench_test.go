@@ -41,7 +41,7 @@ func TestHarness(t *testing.T) {
 	}
 
 	wantRuns := map[string]int{
-		"asynq no-op": 2000, "asynq, handler waits 20ms": jobs, "minimal job": jobs, "tailor, model latency 0": jobs, "tailor, model latency 20ms": jobs,
+		"asynq no-op": 2000, "asynq, handler waits 20ms": jobs, "minimal job": jobs, "minimal job, handler waits 20ms": jobs, "tailor, model latency 0": jobs, "tailor, model latency 20ms": jobs,
 		"sweep: minimal job, concurrency 2": 20, "sweep: tailor, concurrency 2": 20,
 		"tailor, 3 channels, model latency 0": jobs, "tailor, 3 channels, model latency 20ms": jobs,
 	}
@@ -77,9 +77,9 @@ func TestHarness(t *testing.T) {
 			}
 		}
 	}
-	if res.RatioToMinimal <= 0 || res.RatioToBound <= 0 || res.LatencyBound <= 0 || res.QueueRatioToBound <= 0 {
-		t.Errorf("ratios not computed: to minimal %v, to bound %v (bound %v), the queue's to its bound %v",
-			res.RatioToMinimal, res.RatioToBound, res.LatencyBound, res.QueueRatioToBound)
+	if res.RatioToMinimal <= 0 || res.RatioToBound <= 0 || res.LatencyBound <= 0 || res.QueueRatioToBound <= 0 || res.MinimalRatioToBound <= 0 {
+		t.Errorf("ratios not computed: to minimal %v, to bound %v (bound %v), the queue's to its bound %v, the minimal job's %v",
+			res.RatioToMinimal, res.RatioToBound, res.LatencyBound, res.QueueRatioToBound, res.MinimalRatioToBound)
 	}
 	if r := res.Retrieval; r == nil || r.Creatives != 1000 || r.Queries != 40 || r.RecallAt <= 0.9 || r.BuildSeconds <= 0 {
 		t.Errorf("retrieval: %+v, want 1000 creatives, 40 queries, recall > 0.9", r)

@@ -329,7 +329,7 @@ func runChild(ctx context.Context, spec childSpec, stdin io.Reader, stdout io.Wr
 			LogLevel: asynq.ErrorLevel,
 		})
 		mux = asynq.NewServeMux()
-		mux.Handle(taskMinimal, rec.wrap(minimalHandler(st)))
+		mux.Handle(taskMinimal, rec.wrap(minimalHandler(st, spec.Sleep)))
 	case roleTailor:
 		queue.TuneGC() // as tailor worker does
 		model, err := openai.New(openai.Config{BaseURL: spec.ModelURL, APIKey: "bench", Model: "bench-model"})
@@ -450,8 +450,10 @@ type minimalPayload struct {
 }
 
 // minimalHandler is the least work any worker of this shape must do: decode
-// the task, one filtered pgvector query, three plain inserts in one transaction.
-func minimalHandler(st *store.Store) asynq.Handler {
+// the task, one filtered pgvector query, three plain inserts in one
+// transaction; with wait, it waits that long between the two, as a job
+// waits on its model.
+func minimalHandler(st *store.Store, wait time.Duration) asynq.Handler {
 	emb := embeddings.Hashing{Dims: store.Dimensions}
 	return asynq.HandlerFunc(func(ctx context.Context, t *asynq.Task) error {
 		var p minimalPayload
@@ -462,6 +464,15 @@ func minimalHandler(st *store.Store) asynq.Handler {
 		found, err := st.Similar(ctx, p.BrandID, p.Channel, vecs[0], 5)
 		if err != nil {
 			return err
+		}
+		if wait > 0 {
+			t := time.NewTimer(wait)
+			defer t.Stop()
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
 		return pgx.BeginFunc(ctx, st.Pool(), func(tx pgx.Tx) error {
 			b := &pgx.Batch{}
