@@ -138,8 +138,10 @@ func checkFact(r *run, fact tailor.Fact) {
 		checkFactHints(r, fact, "hints at the inferred fact %q without consent to inferred data")
 		if incomeKey(fact.Key) {
 			for _, f := range r.fields {
-				for _, m := range affluence.find(f.t) {
-					r.addAt(InferredFact, tailor.Block, f.name, m.span, fmt.Sprintf("implies the inferred fact %q without consent to inferred data", fact.Key))
+				for _, rl := range affluenceRules {
+					for _, m := range rl.find(f.t) {
+						r.addAt(InferredFact, tailor.Block, f.name, m.span, fmt.Sprintf("implies the inferred fact %q without consent to inferred data", fact.Key))
+					}
 				}
 			}
 		}
