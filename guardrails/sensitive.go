@@ -49,9 +49,53 @@ type sensitiveCategory struct {
 // terms ("a|b c|d"); every word of the terms triggers it.
 func attrRule(label, prefix, terms string, extra ...string) *rule {
 	return newRule(label, triggerWords(terms)+" "+strings.Join(extra, " "), prefix+words(terms)+`(?:s|es)?`).filter(func(t *text, m match) bool {
-		return notFollowedByOwner(t, m) && !inclusiveYour(t, m.b, m.e)
+		return notFollowedByOwner(t, m) && !inclusiveYour(t, m.b, m.e) && !advisoryIf(t, m)
 	})
 }
+
+// advisoryIf reports whether the match is a condition in a piece of
+// advice to see a professional: "if you are pregnant or nursing, check
+// with your doctor first" speaks to any reader the label would. "If
+// you're expecting, our bump class is for you" still picks the reader out.
+func advisoryIf(t *text, m match) bool {
+	if w := prevWord(t, m.b); w != "if" && w != "whether" {
+		return false
+	}
+	return adviceToSee(sentenceWords(t, m.b))
+}
+
+// adviceToSee reports whether a sentence advises seeing someone qualified:
+// a verb of consulting and an adviser ("check with your doctor").
+func adviceToSee(ws []word) bool {
+	consult, expert := false, false
+	for _, w := range ws {
+		consult = consult || consultVerbs[w.s]
+		expert = expert || adviserNouns[w.s]
+	}
+	return consult && expert
+}
+
+// conditionalAdvice reports whether word i of a sentence is the condition
+// of advice to see someone qualified: "if you are pregnant or nursing,
+// ask your doctor first".
+func conditionalAdvice(ws []word, i int) bool {
+	for j := max(0, i-4); j+1 < i; j++ {
+		if ws[j].s == "if" && ws[j+1].s == "you" {
+			return adviceToSee(ws)
+		}
+	}
+	return false
+}
+
+// consultVerbs and adviserNouns make a sentence advice to see someone
+// qualified.
+var (
+	consultVerbs = map[string]bool{"check": true, "consult": true, "ask": true, "talk": true, "speak": true, "see": true,
+		"clear": true, "run": true, "discuss": true, "seek": true, "get": true}
+	adviserNouns = map[string]bool{"doctor": true, "doctors": true, "gp": true, "physician": true, "midwife": true, "pharmacist": true,
+		"dermatologist": true, "healthcare": true, "clinician": true, "nurse": true, "obstetrician": true, "ob": true, "professional": true,
+		"provider": true, "practitioner": true, "advice": true}
+)
 
 // asRule finds the reader given an attribute by "as a" ("As a fellow
 // Muslim…", "As a refugee, you…"). Said of someone else in the sentence
@@ -474,6 +518,9 @@ var dietWords = map[string]bool{"vegan": true, "vegetarian": true, "veggie": tru
 func anyReaders(t *text, ws []word, i int) bool {
 	if i > 0 && ws[i-1].s == "your" && (inclusiveYour(t, ws[i-1].b, ws[i].e) || i+1 < len(ws) && inclusiveYour(t, ws[i-1].b, ws[i+1].e)) {
 		return true // "whatever your politics", "regardless of your political views"
+	}
+	if conditionalAdvice(ws, i) {
+		return true // "if you are pregnant or nursing, check with your doctor"
 	}
 	if len(ws) > 0 && ws[0].s == "whether" {
 		for j := i + 1; j < min(len(ws), i+6); j++ {
