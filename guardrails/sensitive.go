@@ -2,6 +2,7 @@ package guardrails
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	tailor "github.com/tailorhq/tailor"
@@ -296,6 +297,13 @@ var sensitiveCategories = []sensitiveCategory{
 			`(?:mom|mum|mama|mommy|mother|dad|daddy|father|parents?)[\s\-]+to[\s\-]+be`).filter(func(t *text, m match) bool { return addressed(t, m.span) || prevWord(t, m.b) == "you" }),
 		newRule("question", "expecting pregnant way trimester",
 			`(?:expecting|pregnant|baby\s+on\s+the\s+way|little\s+one\s+on\s+the\s+way)\s*\?|little\s+one\s+on\s+the\s+way|(?:first|second|third)\s+trimester\s*\?`),
+		// Pregnancy's own span of time, said as the reader's: "gentle
+		// classes for the next nine months and beyond", "through all
+		// three trimesters". A term of an offer ("0% APR for the next 9
+		// months") is an offer's.
+		newRule("nine-months", "months weeks trimesters",
+			`(?:the\s+)?(?:next|coming|upcoming|these|those|whole|full)\s+(?:nine|9)\s+months\s+(?:and\s+beyond|ahead|and\s+after|to\s+come|of\s+(?:growing|waiting|changes?|nesting))`+
+				`|(?:through|during|across)\s+(?:all\s+)?(?:the|your|those|these|all)\s+(?:nine|9)\s+months\b|(?:the\s+)?(?:next|coming|upcoming)\s+(?:40|forty)\s+weeks\b|(?:all|every\s+one\s+of\s+the|each\s+of\s+the)\s+(?:three|3)\s+trimesters\b`).filter(notAnOfferTerm),
 		newRule("we-know", "baby pregnant expecting",
 			`(?:we\s+know|we\s+noticed|we\s+hear|we\s+heard|word\s+is)\s+(?:that\s+)?(?:you're|you\s+are|you've\s+got|you\s+have)\s+(?:a\s+)?(?:baby|pregnant|expecting)`),
 	}},
@@ -548,3 +556,20 @@ func anyReaders(t *text, ws []word, i int) bool {
 	}
 	return others > 0 && or
 }
+
+// notAnOfferTerm drops a span of time that is an offer's term: a sentence
+// with a price, a rate or an offer word ("0% APR for the next 9 months",
+// "pay nothing for the next nine months and beyond").
+func notAnOfferTerm(t *text, m match) bool {
+	ws := sentenceWords(t, m.b)
+	if len(ws) > 0 && strings.ContainsAny(t.norm[ws[0].b:ws[len(ws)-1].e], "%$€£") {
+		return false
+	}
+	return !slices.ContainsFunc(ws, func(w word) bool { return termWords[w.s] })
+}
+
+// termWords make a span of time an offer's or a contract's.
+var termWords = map[string]bool{"apr": true, "interest": true, "financing": true, "finance": true, "payment": true, "payments": true,
+	"pay": true, "paying": true, "free": true, "off": true, "subscription": true, "membership": true, "plan": true, "warranty": true,
+	"contract": true, "rate": true, "rates": true, "save": true, "savings": true, "loan": true, "bonus": true, "intro": true,
+	"introductory": true, "promo": true, "lease": true, "trial": true, "guarantee": true, "cd": true, "term": true, "deposit": true}
