@@ -504,6 +504,9 @@ func inclusiveYour(t *text, b, e int) bool {
 			}
 		}
 	}
+	if dimensionNouns[term] && amongLifeDomains(t, b, e) {
+		return true // "fit classes around your faith and family"
+	}
 	if term == "mental health" {
 		for _, v := range careVerbs {
 			if strings.HasSuffix(before, v) && (len(before) == len(v) || !isWordByte(before[len(before)-len(v)-1])) {
@@ -573,3 +576,25 @@ var termWords = map[string]bool{"apr": true, "interest": true, "financing": true
 	"pay": true, "paying": true, "free": true, "off": true, "subscription": true, "membership": true, "plan": true, "warranty": true,
 	"contract": true, "rate": true, "rates": true, "save": true, "savings": true, "loan": true, "bonus": true, "intro": true,
 	"introductory": true, "promo": true, "lease": true, "trial": true, "guarantee": true, "cd": true, "term": true, "deposit": true}
+
+// lifeDomains are the parts of anyone's life a dimension of a person may
+// be listed with: "your faith and family", "your work, culture and
+// friends". So listed, the dimension is every reader's, whatever it is;
+// an observance named in the sentence ("your faith and family this
+// Diwali") still says which faith.
+var (
+	lifeDomains      = `family|families|friends|work|job|career|life|schedule|commitments|routine|home|hobbies|community|values|goals|kids|children`
+	lifeDomainAfter  = regexp.MustCompile(`^(?:\s*,\s*|\s+(?:and|&|or)\s+)(?:your\s+)?(?:` + lifeDomains + `)\b`)
+	lifeDomainBefore = regexp.MustCompile(`\b(?:` + lifeDomains + `)(?:\s*,|\s+(?:and|&|or))\s*$`)
+	observances      = map[string]bool{"ramadan": true, "eid": true, "diwali": true, "hanukkah": true, "passover": true, "lent": true,
+		"kippur": true, "rosh": true, "shabbat": true, "sabbath": true, "navratri": true, "holi": true, "vaisakhi": true, "iftar": true,
+		"suhoor": true, "church": true, "mosque": true, "synagogue": true, "temple": true, "gurdwara": true, "prayer": true,
+		"prayers": true, "worship": true, "puja": true, "pooja": true, "mass": true}
+)
+
+func amongLifeDomains(t *text, b, e int) bool {
+	if !lifeDomainAfter.MatchString(t.norm[e:]) && !lifeDomainBefore.MatchString(t.norm[:b]) {
+		return false
+	}
+	return !slices.ContainsFunc(sentenceWords(t, b), func(w word) bool { return observances[w.s] })
+}
