@@ -298,3 +298,41 @@ var everydayHealthClaims = []*rule{
 const everydayAilments = `stress|anxiety|tension|aches|back\s+pain|joint\s+pain|sleepless\s+nights|insomnia|fatigue|tiredness|bloating|breakouts|acne|wrinkles|fine\s+lines|headaches|cravings|belly\s+fat|extra\s+pounds|cellulite|brain\s+fog`
 
 func init() { claimRules = append(claimRules, everydayHealthClaims...) }
+
+// Popularity said as a market fact: "more people switch to Everyday
+// Checking than to any other account in the country", "more runners
+// choose us than any other brand", "more families trust us than anyone
+// else". Counting the rest of the market is a claim the brand must back.
+// A comparison with the brand's own line ("than any other serum we make"),
+// with a time ("than ever", "than last year") or with something that is
+// not a product ("than any other question") claims nothing of the kind.
+var popularityClaim = newRule("a market-leader claim", "than",
+	`\bmore\s+(?:people|customers|members|families|households|shoppers|consumers|americans|brits|britons|canadians|runners|riders|women|men|parents|savers|users|clients|folks|readers|cooks|hikers)\s+(?:[a-z',]+\s+){1,6}?than\s+(?:to\s+|with\s+|at\s+|for\s+|from\s+|in\s+|on\s+|by\s+)?(?:any\s+other\s+[a-z\-]+(?:\s+[a-z\-]+)?|anyone\s+else|all\s+(?:the\s+)?others|(?:all\s+)?(?:our|their|its)\s+(?:competitors|rivals)|the\s+competition|(?:any|all)\s+of\s+(?:our|their|its|the)\s+(?:competitors|rivals))\b`).filter(func(t *text, m match) bool {
+	ws := strings.Fields(t.norm[m.b:m.e])
+	k := slices.Index(ws, "other")
+	if k < 0 || k+1 >= len(ws) {
+		return true // "than anyone else", "than the competition"
+	}
+	// What follows the thing: "any other serum we make" is the brand's
+	// own line.
+	for j := k + 1; j < len(ws); j++ {
+		after := strings.Join(ws[j:], " ") + " " + strings.TrimLeft(t.norm[m.e:], " ")
+		for _, own := range []string{"we ", "we'", "in our", "of ours", "of our", "from our", "from us", "by us"} {
+			if strings.HasPrefix(after, own) {
+				return false
+			}
+		}
+	}
+	return slices.ContainsFunc(ws[k+1:], func(w string) bool {
+		w = strings.TrimSuffix(w, "s")
+		return productHeads[w] || marketNouns[w]
+	})
+})
+
+// marketNouns are the rivals a popularity claim beats, beyond the
+// products of productHeads.
+var marketNouns = map[string]bool{"brand": true, "bank": true, "company": true, "retailer": true, "provider": true,
+	"label": true, "service": true, "gym": true, "studio": true, "one": true, "name": true, "supplier": true, "checking": true,
+	"grocer": true, "delivery": true, "subscription": true, "skincare": true, "option": true, "choice": true}
+
+func init() { claimRules = append(claimRules, popularityClaim) }

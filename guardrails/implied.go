@@ -1148,3 +1148,42 @@ var affluence = newRule("the customer's income", "yourself earnings income salar
 		`|\byour\s+(?:growing|rising|impressive|healthy|generous|bigger|higher|six-figure|seven-figure|hefty|handsome|comfortable)\s+(?:income|earnings|salary|paycheck|pay|wealth|means)\b`+
 		`|\b(?:someone|people|a\s+customer|customers)\s+(?:of|with)\s+your\s+(?:means|success|income|earnings|wealth)\b`+
 		`|\b(?:for|as)\s+(?:an?\s+)?(?:high[\s\-]earner|affluent|well-off|well\s+off|successful)\s+(?:like\s+you|professional\s+like\s+you)`)
+
+// Means said as what the reader can afford: "treat yourself, you can
+// afford it", "go on, you can easily afford to splurge", "money is no
+// object for you". A price the reader can afford ("a serum you can
+// afford", "at 20% off, you can afford it") speaks of the price, not of
+// the reader's income.
+var canAfford = newRule("the customer's income", "afford object",
+	`\byou\s+(?:can|could)\s+(?:(?:easily|certainly|definitely|surely|well|totally|clearly|obviously|absolutely|more\s+than)\s+)?afford\s+(?:it|this|that|them|one|the\s+best|(?:a\s+little\s+)?luxury|to\s+(?:splurge|spoil|treat|indulge|splash\s+out|spend))\b`+
+		`|\b(?:money|price|cost)(?:'s|\s+is|\s+isn't|\s+is\s+not)\s+(?:no|never\s+an?|not\s+an?)\s+(?:object|issue|problem|concern)\s+for\s+(?:you|someone\s+like\s+you)\b`+
+		`|\bfor\s+(?:you|someone\s+like\s+you),?\s+(?:money|price|cost)(?:'s|\s+is)\s+no\s+object\b`).filter(func(t *text, m match) bool {
+	if !strings.HasPrefix(t.norm[m.b:m.e], "you") {
+		return true
+	}
+	switch prevWord(t, m.b) {
+	case "", "and", "because", "since", "all", "surely", "honestly", "trust", "go", "yes", "besides", "on":
+	default:
+		// After any other word the clause is a price's: "a serum you
+		// can afford", "now you can afford it". Only a clause of its own
+		// ("Treat yourself, you can afford it") is said of the reader.
+		if b := strings.TrimRight(t.norm[:m.b], " "); b != "" && !strings.ContainsRune(",.!?;:-—", rune(b[len(b)-1])) {
+			return false
+		}
+	}
+	// A sentence with a price or a discount makes the price affordable.
+	for _, w := range sentenceWords(t, m.b) {
+		if priceWords[w.s] || hasDigit(w.s) {
+			return false
+		}
+	}
+	return !strings.ContainsAny(t.norm[max(0, m.b-80):m.b], "%$€£")
+})
+
+// priceWords in a sentence make what the reader can afford the price.
+var priceWords = map[string]bool{"off": true, "price": true, "prices": true, "priced": true, "sale": true, "save": true,
+	"savings": true, "discount": true, "discounted": true, "cheaper": true, "now": true, "finally": true, "budget": true,
+	"percent": true, "deal": true, "deals": true, "only": true, "just": true, "cost": true, "costs": true, "free": true}
+
+// affluenceRules say the reader's income without a figure.
+var affluenceRules = []*rule{affluence, canAfford}

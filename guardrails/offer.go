@@ -56,8 +56,12 @@ var (
 		`(?:everyone|everybody|anyone|anybody|all\s+of\s+you)\s+(?:(?:else\s+|here\s+|who\s+\w+\s+)?(?:gets?|can\s+(?:get|claim|have|enjoy|grab|take)|qualifies|is\s+eligible|enjoys?|saves?))\b`+
 			`|(?:for|to)\s+(?:everyone|everybody|anyone|anybody)\b`+
 			`|(?:no|without\s+(?:a|any))\s+membership\s+(?:needed|required|necessary)|non-?members?\s+(?:too|included|get|can|as\s+well)|members\s+(?:and|or)\s+non-?members`)
-	widenedToOld = newRule("an offer widened to returning customers", "new returning existing old current lapsed former longtime long past loyal all even welcome again rejoin come return",
+	widenedToOld = newRule("an offer widened to returning customers", "new returning existing old current lapsed former longtime long past loyal all even welcome again rejoin come return newcomers newcomer",
 		`new\s+(?:members?\s+|customers?\s+)?(?:or|and|&|\+)\s+(?:returning|coming\s+back|existing|old|current|lapsed|former|long-?time|loyal|back|not)`+
+			// The other side said as the reader who has joined: "new or
+			// already a member", "newcomers and regulars alike", "new or
+			// a longtime subscriber".
+			`|(?:new|newcomers?|first-?timers?)\s+(?:members?\s+|customers?\s+)?(?:or|and|&|\+)\s+(?:already\s+(?:(?:an?|one\s+of\s+(?:our|the|us))\s+)?(?:members?|customers?|subscribers?|clients?|regulars?|riders?)|already\s+(?:with\s+us|signed\s+up|subscribed|joined|on\s+board|part\s+of\s+(?:the\s+|our\s+)?(?:club|family|community))|an?\s+(?:existing|current|long-?time|loyal|returning|regular|seasoned|old)\s+(?:member|customer|subscriber|client|rider|regular)|regulars|(?:been|joined|signed\s+up|banking|shopping|training)\s+(?:with\s+us\s+)?(?:for\s+(?:years|ages|a\s+while)|before|already|a\s+while))`+
 			`|(?:returning|existing|old|current|former|lapsed|long-?time|loyal)\s+(?:members?\s+|customers?\s+)?(?:or|and|&)\s+new`+
 			`|(?:returning|existing|old|current|former|past|lapsed|long-?time|loyal)\s+(?:members|customers|clients|subscribers)\s+(?:too|included|as\s+well|also|alike|get|can)`+
 			`|even\s+(?:if\s+you(?:'ve|\s+have)\s+(?:been|joined|trained|banked|shopped|ordered)\s+(?:with\s+us\s+)?before|(?:returning|existing|current|old|former|lapsed)\s+(?:members|customers))`+

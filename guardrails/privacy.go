@@ -138,8 +138,10 @@ func checkFact(r *run, fact tailor.Fact) {
 		checkFactHints(r, fact, "hints at the inferred fact %q without consent to inferred data")
 		if incomeKey(fact.Key) {
 			for _, f := range r.fields {
-				for _, m := range affluence.find(f.t) {
-					r.addAt(InferredFact, tailor.Block, f.name, m.span, fmt.Sprintf("implies the inferred fact %q without consent to inferred data", fact.Key))
+				for _, rl := range affluenceRules {
+					for _, m := range rl.find(f.t) {
+						r.addAt(InferredFact, tailor.Block, f.name, m.span, fmt.Sprintf("implies the inferred fact %q without consent to inferred data", fact.Key))
+					}
 				}
 			}
 		}
@@ -191,6 +193,9 @@ func checkPII(r *run, fact tailor.Fact) {
 		return
 	}
 	kind, find := piiMatcher(fact.Key, v)
+	if kind == "e-mail address" {
+		checkEmailNames(r, fact)
+	}
 	birth := kind == "birth date" && birthKey(fact.Key)
 	anyEcho := false
 	defer func() {
@@ -894,3 +899,69 @@ var ownedAlready = newRule("the customer's purchases", "already own owned bought
 		`|\balready\s+(?:in|wearing|using|rocking|loving)\s+(?:our|your|the|those)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|tights|leggings|hoodie|tee|shirt|gloves|hat)\s*\?`+
 		`|\b(?:now\s+that|since)\s+you(?:'ve|\s+have)?\s+(?:got|own|bought|picked\s+up)\s+(?:the|our|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|cleanser|box|set|kit|tights|leggings|hoodie|tee|shirt|gloves|hat|poles|mat|bottle)\b`+
 		`|\b(?:to\s+go\s+with|to\s+match|to\s+pair\s+with)\s+(?:the|those|these|your)\s+(?:[\w\-]+\s+){0,2}?(?:socks?|shoes?|boots?|jackets?|fleece|shell|pack|tent|serum|cream|tights|leggings|hoodie)\s+you\s+(?:already\s+)?(?:own|got|bought)\b`)
+
+// checkEmailNames finds a name the profile holds only inside the
+// customer's e-mail address ("dana.reyes@…"), used as a name: after a
+// title ("Ms. Reyes"), after the first name ("Dana Reyes"), before
+// "family" ("the Reyes household") or after a greeting ("Hi Reyes"). Only
+// the first name is the copy's to use; a word of the address elsewhere
+// ("reyes" as a street) is not read as a name.
+func checkEmailNames(r *run, fact tailor.Fact) {
+	local, _, ok := strings.Cut(fact.Value, "@")
+	if !ok {
+		return
+	}
+	first := ""
+	for _, f := range r.in.Profile.Facts {
+		if f.Key == "first_name" {
+			first = strings.Join(wordsOf(f.Value), " ")
+		}
+	}
+	for _, name := range wordsOf(local) {
+		if len(name) < 3 || name == first || !isASCIIAlpha(name) || r.rules.brief.findWords([]string{name}) != nil {
+			continue
+		}
+		for _, f := range r.fields {
+			for _, sp := range f.t.findWords([]string{name}) {
+				if nameUse(f.t, sp, first) {
+					r.addAt(PIIEcho, tailor.Block, f.name, sp, fmt.Sprintf("echoes a name from the customer's e-mail address (%q)", fact.Key))
+				}
+			}
+		}
+	}
+}
+
+// nameTitles are the titles a surname follows.
+var nameTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true,
+	"professor": true, "sir": true, "madam": true, "madame": true, "mister": true}
+
+// familyNouns after a surname make it the family's name.
+var familyNouns = map[string]bool{"family": true, "household": true, "residence": true, "clan": true, "family's": true, "household's": true}
+
+// nameUse reports whether the word at sp, written with a capital, stands
+// where a name does: after a title, the first name or a greeting, or
+// before "family".
+func nameUse(t *text, sp [2]int, first string) bool {
+	w := []rune(t.origAt(sp))
+	if len(w) == 0 || !unicode.IsUpper(w[0]) {
+		return false
+	}
+	i := 0
+	for i < len(t.words) && t.span(t.words[i].b, t.words[i].e)[0] < sp[0] {
+		i++
+	}
+	if i >= len(t.words) {
+		return false
+	}
+	if i > 0 {
+		prev := t.words[i-1].s
+		if nameTitles[prev] || first != "" && prev == first {
+			return true
+		}
+	}
+	if i+1 < len(t.words) && familyNouns[t.words[i+1].s] {
+		return true
+	}
+	before := strings.ToLower(strings.TrimSpace(string(t.runeSlice()[:sp[0]])))
+	return vocative.MatchString(before)
+}

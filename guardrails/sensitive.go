@@ -2,6 +2,7 @@ package guardrails
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	tailor "github.com/tailorhq/tailor"
@@ -49,9 +50,53 @@ type sensitiveCategory struct {
 // terms ("a|b c|d"); every word of the terms triggers it.
 func attrRule(label, prefix, terms string, extra ...string) *rule {
 	return newRule(label, triggerWords(terms)+" "+strings.Join(extra, " "), prefix+words(terms)+`(?:s|es)?`).filter(func(t *text, m match) bool {
-		return notFollowedByOwner(t, m) && !inclusiveYour(t, m.b, m.e)
+		return notFollowedByOwner(t, m) && !inclusiveYour(t, m.b, m.e) && !advisoryIf(t, m)
 	})
 }
+
+// advisoryIf reports whether the match is a condition in a piece of
+// advice to see a professional: "if you are pregnant or nursing, check
+// with your doctor first" speaks to any reader the label would. "If
+// you're expecting, our bump class is for you" still picks the reader out.
+func advisoryIf(t *text, m match) bool {
+	if w := prevWord(t, m.b); w != "if" && w != "whether" {
+		return false
+	}
+	return adviceToSee(sentenceWords(t, m.b))
+}
+
+// adviceToSee reports whether a sentence advises seeing someone qualified:
+// a verb of consulting and an adviser ("check with your doctor").
+func adviceToSee(ws []word) bool {
+	consult, expert := false, false
+	for _, w := range ws {
+		consult = consult || consultVerbs[w.s]
+		expert = expert || adviserNouns[w.s]
+	}
+	return consult && expert
+}
+
+// conditionalAdvice reports whether word i of a sentence is the condition
+// of advice to see someone qualified: "if you are pregnant or nursing,
+// ask your doctor first".
+func conditionalAdvice(ws []word, i int) bool {
+	for j := max(0, i-4); j+1 < i; j++ {
+		if ws[j].s == "if" && ws[j+1].s == "you" {
+			return adviceToSee(ws)
+		}
+	}
+	return false
+}
+
+// consultVerbs and adviserNouns make a sentence advice to see someone
+// qualified.
+var (
+	consultVerbs = map[string]bool{"check": true, "consult": true, "ask": true, "talk": true, "speak": true, "see": true,
+		"clear": true, "run": true, "discuss": true, "seek": true, "get": true}
+	adviserNouns = map[string]bool{"doctor": true, "doctors": true, "gp": true, "physician": true, "midwife": true, "pharmacist": true,
+		"dermatologist": true, "healthcare": true, "clinician": true, "nurse": true, "obstetrician": true, "ob": true, "professional": true,
+		"provider": true, "practitioner": true, "advice": true}
+)
 
 // asRule finds the reader given an attribute by "as a" ("As a fellow
 // Muslim…", "As a refugee, you…"). Said of someone else in the sentence
@@ -252,6 +297,13 @@ var sensitiveCategories = []sensitiveCategory{
 			`(?:mom|mum|mama|mommy|mother|dad|daddy|father|parents?)[\s\-]+to[\s\-]+be`).filter(func(t *text, m match) bool { return addressed(t, m.span) || prevWord(t, m.b) == "you" }),
 		newRule("question", "expecting pregnant way trimester",
 			`(?:expecting|pregnant|baby\s+on\s+the\s+way|little\s+one\s+on\s+the\s+way)\s*\?|little\s+one\s+on\s+the\s+way|(?:first|second|third)\s+trimester\s*\?`),
+		// Pregnancy's own span of time, said as the reader's: "gentle
+		// classes for the next nine months and beyond", "through all
+		// three trimesters". A term of an offer ("0% APR for the next 9
+		// months") is an offer's.
+		newRule("nine-months", "months weeks trimesters",
+			`(?:the\s+)?(?:next|coming|upcoming|these|those|whole|full)\s+(?:nine|9)\s+months\s+(?:and\s+beyond|ahead|and\s+after|to\s+come|of\s+(?:growing|waiting|changes?|nesting))`+
+				`|(?:through|during|across)\s+(?:all\s+)?(?:the|your|those|these|all)\s+(?:nine|9)\s+months\b|(?:the\s+)?(?:next|coming|upcoming)\s+(?:40|forty)\s+weeks\b|(?:all|every\s+one\s+of\s+the|each\s+of\s+the)\s+(?:three|3)\s+trimesters\b`).filter(notAnOfferTerm),
 		newRule("we-know", "baby pregnant expecting",
 			`(?:we\s+know|we\s+noticed|we\s+hear|we\s+heard|word\s+is)\s+(?:that\s+)?(?:you're|you\s+are|you've\s+got|you\s+have)\s+(?:a\s+)?(?:baby|pregnant|expecting)`),
 	}},
@@ -452,6 +504,9 @@ func inclusiveYour(t *text, b, e int) bool {
 			}
 		}
 	}
+	if dimensionNouns[term] && amongLifeDomains(t, b, e) {
+		return true // "fit classes around your faith and family"
+	}
 	if term == "mental health" {
 		for _, v := range careVerbs {
 			if strings.HasSuffix(before, v) && (len(before) == len(v) || !isWordByte(before[len(before)-len(v)-1])) {
@@ -474,6 +529,9 @@ var dietWords = map[string]bool{"vegan": true, "vegetarian": true, "veggie": tru
 func anyReaders(t *text, ws []word, i int) bool {
 	if i > 0 && ws[i-1].s == "your" && (inclusiveYour(t, ws[i-1].b, ws[i].e) || i+1 < len(ws) && inclusiveYour(t, ws[i-1].b, ws[i+1].e)) {
 		return true // "whatever your politics", "regardless of your political views"
+	}
+	if conditionalAdvice(ws, i) {
+		return true // "if you are pregnant or nursing, check with your doctor"
 	}
 	if len(ws) > 0 && ws[0].s == "whether" {
 		for j := i + 1; j < min(len(ws), i+6); j++ {
@@ -500,4 +558,43 @@ func anyReaders(t *text, ws []word, i int) bool {
 		}
 	}
 	return others > 0 && or
+}
+
+// notAnOfferTerm drops a span of time that is an offer's term: a sentence
+// with a price, a rate or an offer word ("0% APR for the next 9 months",
+// "pay nothing for the next nine months and beyond").
+func notAnOfferTerm(t *text, m match) bool {
+	ws := sentenceWords(t, m.b)
+	if len(ws) > 0 && strings.ContainsAny(t.norm[ws[0].b:ws[len(ws)-1].e], "%$€£") {
+		return false
+	}
+	return !slices.ContainsFunc(ws, func(w word) bool { return termWords[w.s] })
+}
+
+// termWords make a span of time an offer's or a contract's.
+var termWords = map[string]bool{"apr": true, "interest": true, "financing": true, "finance": true, "payment": true, "payments": true,
+	"pay": true, "paying": true, "free": true, "off": true, "subscription": true, "membership": true, "plan": true, "warranty": true,
+	"contract": true, "rate": true, "rates": true, "save": true, "savings": true, "loan": true, "bonus": true, "intro": true,
+	"introductory": true, "promo": true, "lease": true, "trial": true, "guarantee": true, "cd": true, "term": true, "deposit": true}
+
+// lifeDomains are the parts of anyone's life a dimension of a person may
+// be listed with: "your faith and family", "your work, culture and
+// friends". So listed, the dimension is every reader's, whatever it is;
+// an observance named in the sentence ("your faith and family this
+// Diwali") still says which faith.
+var (
+	lifeDomains      = `family|families|friends|work|job|career|life|schedule|commitments|routine|home|hobbies|community|values|goals|kids|children`
+	lifeDomainAfter  = regexp.MustCompile(`^(?:\s*,\s*|\s+(?:and|&|or)\s+)(?:your\s+)?(?:` + lifeDomains + `)\b`)
+	lifeDomainBefore = regexp.MustCompile(`\b(?:` + lifeDomains + `)(?:\s*,|\s+(?:and|&|or))\s*$`)
+	observances      = map[string]bool{"ramadan": true, "eid": true, "diwali": true, "hanukkah": true, "passover": true, "lent": true,
+		"kippur": true, "rosh": true, "shabbat": true, "sabbath": true, "navratri": true, "holi": true, "vaisakhi": true, "iftar": true,
+		"suhoor": true, "church": true, "mosque": true, "synagogue": true, "temple": true, "gurdwara": true, "prayer": true,
+		"prayers": true, "worship": true, "puja": true, "pooja": true, "mass": true}
+)
+
+func amongLifeDomains(t *text, b, e int) bool {
+	if !lifeDomainAfter.MatchString(t.norm[e:]) && !lifeDomainBefore.MatchString(t.norm[:b]) {
+		return false
+	}
+	return !slices.ContainsFunc(sentenceWords(t, b), func(w word) bool { return observances[w.s] })
 }

@@ -450,3 +450,30 @@ var visitsCounted = []*rule{
 }
 
 func init() { surveillanceRules = append(surveillanceRules, visitsCounted...) }
+
+// Open tracking said as the reader's compulsion: "you can't stop opening
+// these", "you just can't resist clicking our emails", "you keep tapping
+// these". "These" must be the brand's messages, not a product ("you can't
+// stop opening these jars"), and a product's pull ("you won't stop
+// reading") is a promise, not a count.
+var cantStopOpening = newRule("how often the customer did something", "stop resist help keep kept keeping",
+	`\byou(?:\s+just|\s+simply|\s+really)?\s+(?:can't|cannot|can\s+not|couldn't)\s+(?:seem\s+to\s+)?(?:stop|resist|help)\s+(?:yourself\s+)?(?:from\s+)?(?:opening|clicking(?:\s+on)?|tapping(?:\s+on)?|reading|checking)\s+(?:these|them|our\s+`+ourMail+`|every\s+(?:one|`+ourMail+`))`+
+		`|\byou(?:'ve|\s+have)?\s+(?:keep|kept|been\s+keeping)\s+(?:on\s+)?(?:opening|clicking(?:\s+on)?|tapping(?:\s+on)?)\s+(?:these|them)\b`).filter(func(t *text, m match) bool {
+	if !strings.HasSuffix(t.norm[m.b:m.e], "these") && !strings.HasSuffix(t.norm[m.b:m.e], "them") {
+		return true
+	}
+	rest := strings.TrimLeft(t.norm[m.e:], " ")
+	if rest == "" || strings.ContainsRune("?.!,;:", rune(rest[0])) {
+		return true
+	}
+	next := nextWord(t, m.e)
+	return mailWords[next] || habitAdverbs[next]
+})
+
+// mailWords name what the brand sends; habitAdverbs close a habit.
+var (
+	mailWords    = map[string]bool{"email": true, "emails": true, "e-mails": true, "messages": true, "newsletters": true, "texts": true, "notifications": true, "updates": true, "alerts": true}
+	habitAdverbs = map[string]bool{"again": true, "lately": true, "anymore": true, "every": true, "each": true, "all": true, "so": true, "do": true, "either": true, "huh": true}
+)
+
+func init() { surveillanceRules = append(surveillanceRules, cantStopOpening) }

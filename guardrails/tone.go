@@ -288,3 +288,31 @@ func init() {
 	toneRules["condescending"] = append(toneRules["condescending"], limitedReader)
 	toneRules["pushy"] = append(toneRules["pushy"], pushyNoWait)
 }
+
+// The reader taken to be doing it wrong: "still doing skincare wrong?",
+// "are you washing your face wrong?", "you've been lacing your boots
+// incorrectly", and the basics most people "never learn". The wrong must
+// close the clause: "still using the wrong size?" names a size, and "you
+// can't go wrong" or "feeling something's wrong?" judge no one.
+var doingItWrong = newRule("condescending", "wrong incorrectly basics fundamentals",
+	`\b(?:still|are\s+you(?:\s+still)?|you(?:'re|\s+are)(?:\s+still)?|you(?:'ve|\s+have)\s+been|been)\s+[a-z]+ing\s+(?:[\w']+\s+){0,3}?(?:(?:all|completely|totally|so)\s+)?(?:wrong|the\s+wrong\s+way|incorrectly)\b`+
+		`|\bmost\s+(?:people|folks|of\s+us|shoppers|customers)\s+(?:never|don't|do\s+not|still\s+don't|rarely|won't\s+ever|never\s+really)\s+(?:learn|master|grasp|get|understand|know)\s+(?:even\s+)?the\s+(?:basics|fundamentals)\b`).filter(func(t *text, m match) bool {
+	mt := t.norm[m.b:m.e]
+	if strings.HasPrefix(mt, "most") {
+		return true
+	}
+	for _, w := range strings.Fields(mt) {
+		if notDoingVerbs[w] {
+			return false
+		}
+	}
+	rest := strings.TrimLeft(t.norm[m.e:], " ")
+	return rest == "" || strings.ContainsRune("?.!,;:", rune(rest[0]))
+})
+
+// notDoingVerbs judge no one's practice: "still feeling something's
+// wrong?", "still wondering what went wrong?".
+var notDoingVerbs = map[string]bool{"feeling": true, "thinking": true, "wondering": true, "worrying": true, "sensing": true,
+	"going": true, "saying": true, "believing": true, "noticing": true, "guessing": true, "asking": true, "nothing": true}
+
+func init() { toneRules["condescending"] = append(toneRules["condescending"], doingItWrong) }
