@@ -23,6 +23,7 @@ import (
 	"github.com/tailorhq/tailor/embeddings"
 	"github.com/tailorhq/tailor/generator"
 	"github.com/tailorhq/tailor/generator/openai"
+	"github.com/tailorhq/tailor/guardrails"
 	"github.com/tailorhq/tailor/queue"
 	"github.com/tailorhq/tailor/store"
 )
@@ -331,7 +332,10 @@ func runChild(ctx context.Context, spec childSpec, stdin io.Reader, stdout io.Wr
 		mux = asynq.NewServeMux()
 		mux.Handle(taskMinimal, rec.wrap(minimalHandler(st, spec.Sleep)))
 	case roleTailor:
-		queue.TuneGC() // as tailor worker does
+		queue.TuneGC()                            // as tailor worker does
+		if err := guardrails.Warm(); err != nil { // as tailor worker does
+			return err
+		}
 		model, err := openai.New(openai.Config{BaseURL: spec.ModelURL, APIKey: "bench", Model: "bench-model"})
 		if err != nil {
 			return err

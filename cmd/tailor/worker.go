@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hibiken/asynq"
+	"github.com/tailorhq/tailor/guardrails"
 	"github.com/tailorhq/tailor/metrics"
 	"github.com/tailorhq/tailor/queue"
 	"github.com/tailorhq/tailor/store"
@@ -29,6 +30,9 @@ func runWorker(ctx context.Context, args []string, _ io.Reader, _, stderr io.Wri
 	}
 	log := c.logger(stderr)
 	log.Debug("garbage collector target", "gogc", queue.TuneGC())
+	if err := guardrails.Warm(); err != nil {
+		return err
+	}
 	st, err := store.Open(ctx, c.storeFor(*concurrency))
 	if err != nil {
 		return err
