@@ -736,7 +736,11 @@ var hintSynonyms = func() map[string][]string {
 	add("kayaking kayak canoeing canoe paddleboarding sup", "on_the_water out_on_the_lake on_the_river")
 	add("retriever labrador lab poodle terrier spaniel shepherd bulldog beagle husky collie dachshund corgi doodle labradoodle goldendoodle pug boxer rottweiler greyhound whippet dog",
 		"four_legged furry_friend")
-	add("cat kitten siamese persian tabby ragdoll bengal", "furry_friend")
+	// A pet named by its body or as the reader's companion: "muddy paws
+	// at your door?", "trails with your furry running buddy?".
+	add("retriever labrador lab poodle terrier spaniel shepherd bulldog beagle husky collie dachshund corgi doodle labradoodle goldendoodle pug boxer rottweiler greyhound whippet dog",
+		"paws furry_buddy furry_running_buddy furry_hiking_buddy furry_trail_buddy furry_walking_buddy furry_companion furry_sidekick furry_pal fur_baby fur_babies walkies wagging_tail tail_wags")
+	add("cat kitten siamese persian tabby ragdoll bengal", "furry_friend paws furry_companion furry_pal fur_baby fur_babies")
 	add("skiing snowboarding", "on_the_slopes")
 	add("cycling biking bike", "on_two_wheels in_the_saddle")
 	add("baby pregnancy expecting", "the_little_one your_little_one the_little_ones")
