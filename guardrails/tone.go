@@ -358,7 +358,8 @@ func checkEatenPronounOff(r *run) {
 // opened the instructions", "hard if you can't even boil an egg". What is
 // hard for a first try ("daunting if you've never tried retinol") names
 // nothing basic.
-var basicNever = newRule("condescending", "never can't cannot",
+// Every match names the basic thing, or says "even".
+var basicNever = newRule("condescending", "label ingredient ingredients instructions manual recipe map menu receipt bill statement tag chart directions egg water kettle laces shoelaces even",
 	`\b(?:confusing|complicated|overwhelming|hard|tricky|difficult|daunting|baffling|intimidating|a\s+mystery|scary|a\s+lot)\s+(?:[\w']+\s+){0,3}?(?:if|when|since|because|for\s+(?:anyone|someone|people|those)\s+who)\s+(?:you(?:'ve|\s+have)?\s+never\s+(?:even\s+|once\s+)?|you\s+(?:can't|cannot)\s+(?:even\s+)?|you\s+don't\s+(?:even\s+)?know\s+how\s+to\s+|(?:have|has)\s+never\s+(?:even\s+)?)`+basicSkill+
 		`|\byou(?:'ve|\s+have)?\s+(?:probably|likely|clearly|obviously|surely)\s+never\s+(?:even\s+)?`+basicSkill+
 		`|\bif\s+you\s+(?:can't|cannot)\s+even\s+(?:`+basicSkill+`|read\b)`)
