@@ -78,9 +78,9 @@ func TestBlind28ProbingHabitQuestion(t *testing.T) {
 func TestBlind27FreeSpanOf(t *testing.T) {
 	t.Parallel()
 	runSpanCases(t, []spanCase{
-		{"three months of yoga free", "", "Get your first three months of yoga classes free.", []string{"brand.offer block body [9,48]"}},
+		{"three months of yoga free", "", "Get your first three months of yoga classes free.", []string{"brand.offer block body [15,48]"}},
 		{"two weeks of coaching on us", "", "Two weeks of coaching on us when you join.", []string{"brand.offer block body [0,27]"}},
-		{"months of streaming free", "", "Enjoy the first months of streaming free.", []string{"brand.offer block body [10,40]"}},
+		{"months of streaming free", "", "Enjoy the first months of streaming free.", []string{"brand.offer block body [16,40]"}},
 		{"the brief's month", "", "Your first month of classes free when you join.", nil},
 		{"the brief's month on us", "", "Your first month of live classes is on us.", nil},
 		{"months of training", "", "Months of training, and one free class pass.", nil},

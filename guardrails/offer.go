@@ -288,7 +288,7 @@ var perks = []*rule{
 			`|bogo|buy\s+one,?\s+get\s+one(?:\s+free|\s+half\s+off)?|(?:double|triple)\s+points|cash\s*back|\$?\d+\s+gift\s+card`+
 			`|(?:first\s+)?(?:\d+|one|two|three|four|six|twelve)?\s*(?:months?|weeks?|days?|years?)\s+(?:free|on\s+us)`+
 			// "their first two months of Pulse Live classes free"
-			`|(?:first\s+)?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:months?|weeks?|days?|years?)\s+of\s+(?:[a-z0-9\-]+\s+){1,4}?(?:free|on\s+us)\b`+
+			`|(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:months?|weeks?|days?|years?)\s+of\s+(?:[a-z0-9\-]+\s+){1,4}?(?:free|on\s+us)\b`+
 			`|free\s+for\s+(?:\d+|one|two|three|six|twelve)?\s*(?:months?|weeks?|days?|years?)`),
 	// "three months for the price of two" (not "for the price of two
 	// coffees": a comparison with things named after the number).
