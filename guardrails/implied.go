@@ -2,6 +2,7 @@ package guardrails
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -153,7 +154,7 @@ var leakRules = []*rule{
 			`|(?:here(?:'s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:[a-z,\-']+\s+){0,5}?`+taskNoun+`(?:\s*:|\s+(?:for\s+(?:the\s+)?[a-z]+\s*:|you\s+(?:asked|requested|wanted)|(?:that|which)\s+(?:follows|fits|matches|meets|uses|keeps|sticks)|of\s+(?:the|this|your|that)\s+`+taskNoun+`|per\s+the|in\s+the\s+(?:requested|brand's))`+
 			// "Here is a warm email in the Pulse voice, kept under the
 			// length limit:": the answer describing how it met the task.
-			`|,?\s+(?:in\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+)?(?:[a-z',\-]+\s+){1,2}?(?:voice|tone|register)\b|(?:kept|keeping|trimmed|written)\s+(?:under|within|below|to)\s+(?:the\s+)?(?:length|character|char|word)\s+(?:limit|count|cap)|as\s+(?:requested|instructed|briefed)))`),
+			`|,?\s+(?:in\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+)?(?:[a-z',\-]+\s+){1,2}?(?:voice|tone|register)\b|(?:kept|keeping|trimmed|written)\s+(?:under|within|below|to)\s+(?:the\s+)?(?:length|character|char|word)\s+(?:limit|count|cap)|as\s+(?:requested|instructed|briefed)))`).filter(notSummaryHeading),
 	// "Sure, here is a plain-spoken text for Lee:", "Of course! Here's a
 	// friendly reminder": an assistant's opener naming what it wrote, by a
 	// noun copy also uses ("text", "note", "reminder"). Without the opener
@@ -736,7 +737,11 @@ var hintSynonyms = func() map[string][]string {
 	add("kayaking kayak canoeing canoe paddleboarding sup", "on_the_water out_on_the_lake on_the_river")
 	add("retriever labrador lab poodle terrier spaniel shepherd bulldog beagle husky collie dachshund corgi doodle labradoodle goldendoodle pug boxer rottweiler greyhound whippet dog",
 		"four_legged furry_friend")
-	add("cat kitten siamese persian tabby ragdoll bengal", "furry_friend")
+	// A pet named by its body or as the reader's companion: "muddy paws
+	// at your door?", "trails with your furry running buddy?".
+	add("retriever labrador lab poodle terrier spaniel shepherd bulldog beagle husky collie dachshund corgi doodle labradoodle goldendoodle pug boxer rottweiler greyhound whippet dog",
+		"paws furry_buddy furry_running_buddy furry_hiking_buddy furry_trail_buddy furry_walking_buddy furry_companion furry_sidekick furry_pal fur_baby fur_babies walkies wagging_tail tail_wags")
+	add("cat kitten siamese persian tabby ragdoll bengal", "furry_friend paws furry_companion furry_pal fur_baby fur_babies")
 	add("skiing snowboarding", "on_the_slopes")
 	add("cycling biking bike", "on_two_wheels in_the_saddle")
 	add("baby pregnancy expecting", "the_little_one your_little_one the_little_ones")
@@ -1187,3 +1192,13 @@ var priceWords = map[string]bool{"off": true, "price": true, "prices": true, "pr
 
 // affluenceRules say the reader's income without a figure.
 var affluenceRules = []*rule{affluence, canAfford}
+
+// notSummaryHeading drops "here is the short version:" inside copy: an
+// idiom that introduces the brand's own summary, not a model handing over
+// a draft. An assistant's opener ("Sure! Here's the short version:") or a
+// revision ("a shorter version") is still a preamble.
+func notSummaryHeading(t *text, m match) bool {
+	return !summaryHeading.MatchString(t.norm[m.b:m.e])
+}
+
+var summaryHeading = regexp.MustCompile(`^here(?:'s|\s+is)\s+the\s+(?:short|quick|simple|long|easy|plain)\s+version\s*:$`)

@@ -286,7 +286,10 @@ var perks = []*rule{
 			// "your first two months of Pulse Live are free"
 			`|(?:\d+|one|two|three|four|six|twelve)\s+(?:months?|weeks?|days?|years?)\s+(?:of\s+(?:[a-z0-9\-]+\s+){1,3})?(?:are|is)\s+(?:free|on\s+us)`+
 			`|bogo|buy\s+one,?\s+get\s+one(?:\s+free|\s+half\s+off)?|(?:double|triple)\s+points|cash\s*back|\$?\d+\s+gift\s+card`+
-			`|(?:first\s+)?(?:\d+|one|two|three|four|six|twelve)?\s*(?:months?|weeks?|days?|years?)\s+(?:free|on\s+us)|free\s+for\s+(?:\d+|one|two|three|six|twelve)?\s*(?:months?|weeks?|days?|years?)`),
+			`|(?:first\s+)?(?:\d+|one|two|three|four|six|twelve)?\s*(?:months?|weeks?|days?|years?)\s+(?:free|on\s+us)`+
+			// "their first two months of Pulse Live classes free"
+			`|(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:months?|weeks?|days?|years?)\s+of\s+(?:[a-z0-9\-]+\s+){1,4}?(?:free|on\s+us)\b`+
+			`|free\s+for\s+(?:\d+|one|two|three|six|twelve)?\s*(?:months?|weeks?|days?|years?)`),
 	// "three months for the price of two" (not "for the price of two
 	// coffees": a comparison with things named after the number).
 	newRule("multibuy", "for price", `\d\s+for\s+\d\b|two\s+for\s+one|for\s+the\s+price\s+of\s+(?:one|two|three|four|five|\d+)\b`).filter(func(t *text, m match) bool {
@@ -356,6 +359,11 @@ func checkOffer(r *run) {
 				r.addAt(Offer, tailor.Block, f.name, m.span, "drops the minimum the campaign's offer sets")
 			}
 		}
+		for _, m := range wholePeriod.find(f.t) {
+			if len(r.rules.briefDates) > 0 && offerBefore(f.t, m) && !periodEndsWithBrief(f.t.norm[m.b:m.e], r.rules.briefDates) {
+				r.addAt(Offer, tailor.Block, f.name, m.span, "stretches the offer's end date to a whole month or season")
+			}
+		}
 		for _, m := range widenedOffer(o, f.t) {
 			r.addAt(Offer, tailor.Block, f.name, m.span, "gives the offer to more people than the campaign does")
 		}
@@ -369,7 +377,8 @@ func checkOffer(r *run) {
 		for _, m := range slices.Concat(perks[0].find(f.t), perks[1].find(f.t), perks[3].find(f.t), perks[4].find(f.t)) {
 			loc := []int{m.b, m.e}
 			perk := f.t.norm[m.b:m.e]
-			if r.rules.brief.findWords(wordsOf(perk)) != nil || strings.HasPrefix(perk, "half") && slices.Contains(o.percents, 50) ||
+			if r.rules.brief.findWords(wordsOf(perk)) != nil || r.rules.brief.findWords(wordsOf(perkTerm(perk))) != nil ||
+				strings.HasPrefix(perk, "half") && slices.Contains(o.percents, 50) ||
 				monthEndOfBrief(perk, r.rules.briefDates) {
 				continue
 			}
@@ -732,3 +741,81 @@ var widenedScope = newRule("an offer widened to the whole shop", "everything any
 		`|\ball\s+(?:our\s+)?(?:items|products|purchases|orders|lines|departments)\b`+
 		`|\bevery\s+(?:item|product|purchase|order|aisle|department)\b`+
 		`|\bacross\s+the\s+(?:board|shop|store|site|range)\b`)
+
+// perkTerm is a free span of time without what it is of: "first two
+// months of Pulse Live classes free" is "first two months free", and
+// "first month of Pulse Live is on us" is "first month free", which the
+// brief's words must give.
+func perkTerm(perk string) string {
+	ws := wordsOf(perk)
+	i := slices.Index(ws, "of")
+	if i < 1 || i+1 >= len(ws) || !strings.HasPrefix(ws[i-1], "month") && !strings.HasPrefix(ws[i-1], "week") &&
+		!strings.HasPrefix(ws[i-1], "day") && !strings.HasPrefix(ws[i-1], "year") {
+		return perk
+	}
+	return strings.Join(ws[:i], " ") + " free" // "on us" is free too
+}
+
+// An offer's end widened in words to a whole month or season: "20% off
+// all October long", "all month", "throughout the winter", "for the whole
+// of November". It moves the brief's end date unless that date is the
+// month's last day.
+var wholePeriod = newRule("an offer stretched over a whole period", "all throughout whole entire",
+	`\b(?:all|throughout|all\s+through|for\s+(?:the\s+)?(?:whole|entire)(?:\s+of)?|the\s+(?:whole|entire))\s+(?:of\s+)?(?:the\s+|this\s+)?`+
+		`(?:month|season|summer|winter|spring|fall|autumn|year|january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+long)?\b`)
+
+// offerBefore reports whether the offer comes before a match in its
+// sentence and the match is its term: "20% off produce boxes all month".
+// A clause in between makes the period the product's ("15% off a jacket
+// that keeps you warm all winter long").
+func offerBefore(t *text, m match) bool {
+	ws := sentenceWords(t, m.b)
+	gain := -1
+	for i, w := range ws {
+		if w.b >= m.b {
+			break
+		}
+		if gainWords[w.s] || i+1 < len(ws) && strings.Contains(t.norm[w.e:ws[i+1].b], "%") {
+			gain = i
+		}
+	}
+	if gain < 0 {
+		return false
+	}
+	for _, w := range ws[gain+1:] {
+		if w.b >= m.b {
+			break
+		}
+		if periodBreakers[w.s] {
+			return false
+		}
+	}
+	return true
+}
+
+// periodBreakers between an offer and a period make the period something
+// else's: what the product does, or a relative clause.
+var periodBreakers = map[string]bool{"that": true, "which": true, "who": true, "keep": true, "keeps": true, "stay": true,
+	"stays": true, "last": true, "lasts": true, "will": true, "to": true, "warm": true, "dry": true, "and": true}
+
+// periodEndsWithBrief reports whether a whole period ends on the brief's
+// end date: "all October" for an offer through Oct 31, "all month" for
+// one ending on some month's last day, "all year" through Dec 31.
+func periodEndsWithBrief(period string, dates []ymd) bool {
+	ws := wordsOf(period)
+	last := ws[len(ws)-1]
+	if last == "long" {
+		last = ws[len(ws)-2]
+	}
+	for _, d := range dates {
+		if d.d != daysIn(d.m, d.y) {
+			continue
+		}
+		switch {
+		case last == "month", last == "year" && d.m == 12, last == "may" && d.m == 5,
+			len(last) > 3 && monthIndex(last) == d.m:
+			return true
+		}
+	}
+	return false
+}

@@ -103,7 +103,7 @@ func checkSentence(r *run, f field, ws []word, name string) {
 			you = true
 		case k.greeting:
 			greeting = true
-		case cat == "" && k.cat != "" && !namesCause(ws, i) && !audienceList(ws, i) && !generalPeriod(ws, i) && !anyReaders(f.t, ws, i):
+		case cat == "" && k.cat != "" && !namesCause(ws, i) && !audienceList(ws, i) && !generalPeriod(ws, i) && !anyReaders(f.t, ws, i) && !accommodationOffer(ws, i, k.cat):
 			if k.cat == religionCategory {
 				if !known {
 					inclusive, known = inclusiveCelebration(ws), true
@@ -329,3 +329,32 @@ func namedAddress(t *text, w word) bool {
 	rs := []rune(t.origAt(t.span(w.b, w.e)))
 	return len(rs) > 0 && unicode.IsUpper(rs[0])
 }
+
+// accommodationOffer reports whether word i, a disability, is the
+// condition of help offered to anyone who needs it: "if you have a
+// disability, our team can walk you through it by phone", "anyone who
+// uses a wheelchair can ask for step-free seating". "Since you use a
+// wheelchair" and "with your disability" make it the reader's, and a
+// conditional without help ("if you are disabled, you'll love this") is
+// still flagged.
+func accommodationOffer(ws []word, i int, cat string) bool {
+	if cat != "disability" || i > 0 && ws[i-1].s == "your" {
+		return false
+	}
+	cond := false
+	for j := max(0, i-5); j < i; j++ {
+		if ws[j].s == "if" || ws[j].s == "anyone" || ws[j].s == "anybody" || ws[j].s == "whoever" {
+			cond = true
+		}
+		if ws[j].s == "since" || ws[j].s == "because" || ws[j].s == "as" {
+			return false
+		}
+	}
+	return cond && slices.ContainsFunc(ws, func(w word) bool { return helpWords[w.s] })
+}
+
+// helpWords make a sentence an offer of help or access.
+var helpWords = map[string]bool{"team": true, "help": true, "assist": true, "assistance": true, "support": true,
+	"accessible": true, "accessibility": true, "accommodation": true, "accommodations": true, "format": true,
+	"formats": true, "braille": true, "captions": true, "captioned": true, "interpreter": true, "phone": true,
+	"branch": true, "arrange": true, "request": true, "step-free": true, "ramp": true, "staff": true, "adjustments": true}

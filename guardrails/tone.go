@@ -1,6 +1,7 @@
 package guardrails
 
 import (
+	"slices"
 	"strings"
 
 	tailor "github.com/tailorhq/tailor"
@@ -147,6 +148,7 @@ func checkTone(r *run) {
 			}
 		}
 	}
+	checkEatenPronounOff(r)
 }
 
 // treatIdioms after "guilty" name a treat, not a feeling pressed on the
@@ -316,3 +318,70 @@ var notDoingVerbs = map[string]bool{"feeling": true, "thinking": true, "wonderin
 	"going": true, "saying": true, "believing": true, "noticing": true, "guessing": true, "asking": true, "nothing": true}
 
 func init() { toneRules["condescending"] = append(toneRules["condescending"], doingItWrong) }
+
+// Eaten food worked off, said with a pronoun: "those cookies are still
+// there. Time to work them off", "earn it back". The food may be named in
+// another field (a title, a subject line), so the check, not the rule,
+// looks for it. "Got energy? Burn it off at the park" names no food.
+var eatenPronounOff = newRule("shaming or guilt", "work working burn burning sweat sweating walk walking run running jog jogging dance dancing spin spinning earn earning",
+	`\b(?:work|working|burn|burning|sweat|sweating|walk|walking|run|running|jog|jogging|dance|dancing|spin|spinning)\s+(?:them|it|those|these|that|all\s+that|'em)\s+(?:all\s+)?off\b`+
+		`|\b(?:earn|earning)\s+(?:them|it|those|these|that|all\s+that)\s+back\b`)
+
+// eatenFoodWords name what the reader ate; one of them anywhere in the
+// copy gives a pronoun worked off its food.
+var eatenFoodWords = map[string]bool{"cookies": true, "cookie": true, "treats": true, "pie": true, "pies": true,
+	"feast": true, "feasting": true, "calories": true, "dessert": true, "desserts": true, "candy": true, "cake": true,
+	"cakes": true, "pizza": true, "eggnog": true, "leftovers": true, "takeout": true, "sweets": true, "chocolate": true,
+	"snacks": true, "snacking": true, "ate": true, "eaten": true, "overate": true, "indulged": true, "indulging": true,
+	"stuffing": true, "fudge": true, "brownies": true, "donuts": true, "doughnuts": true, "binge": true}
+
+func checkEatenPronounOff(r *run) {
+	if !r.rules.avoid["guilt"] {
+		return
+	}
+	food := false
+	for _, f := range r.fields {
+		food = food || slices.ContainsFunc(f.t.words, func(w word) bool { return eatenFoodWords[w.s] })
+	}
+	if !food {
+		return
+	}
+	for _, f := range r.fields {
+		for _, m := range eatenPronounOff.find(f.t) {
+			r.addAt(Tone, tailor.Flag, f.name, m.span, "sounds "+eatenPronounOff.label+", a tone the brand avoids")
+		}
+	}
+}
+
+// The reader assumed unable to do something basic: "skincare is
+// confusing if you've never read a label", "you've probably never even
+// opened the instructions", "hard if you can't even boil an egg". What is
+// hard for a first try ("daunting if you've never tried retinol") names
+// nothing basic.
+// Every match names the basic thing, or says "even".
+var basicNever = newRule("condescending", "label ingredient ingredients instructions manual recipe map menu receipt bill statement tag chart directions egg water kettle laces shoelaces even",
+	`\b(?:confusing|complicated|overwhelming|hard|tricky|difficult|daunting|baffling|intimidating|a\s+mystery|scary|a\s+lot)\s+(?:[\w']+\s+){0,3}?(?:if|when|since|because|for\s+(?:anyone|someone|people|those)\s+who)\s+(?:you(?:'ve|\s+have)?\s+never\s+(?:even\s+|once\s+)?|you\s+(?:can't|cannot)\s+(?:even\s+)?|you\s+don't\s+(?:even\s+)?know\s+how\s+to\s+|(?:have|has)\s+never\s+(?:even\s+)?)`+basicSkill+
+		`|\byou(?:'ve|\s+have)?\s+(?:probably|likely|clearly|obviously|surely)\s+never\s+(?:even\s+)?`+basicSkill+
+		`|\bif\s+you\s+(?:can't|cannot)\s+even\s+(?:`+basicSkill+`|read\b)`)
+
+// basicSkill is something any adult is taken to manage: reading a label,
+// following a recipe, boiling water.
+const basicSkill = `(?:(?:read|reading|opened|open|followed|follow|looked\s+at|checked|used|use)\s+(?:a|an|the|your|any)\s+(?:product\s+)?(?:labels?|ingredients?(?:\s+lists?)?|instructions|manual|recipe|map|menu|receipt|bill|statement|price\s+tags?|size\s+charts?|directions)` +
+	`|(?:boiled|boil)\s+(?:an?\s+egg|water|a\s+kettle)|(?:tied|tie)\s+(?:your\s+)?(?:shoe)?laces)`
+
+// A probing question about the reader's habits: "how many vegetables did
+// you actually eat last week?", "did you really cook once this week?".
+// "How many vegetables do you want?" and "how much did you actually
+// save?" ask nothing of how the reader lives.
+var probingHabits = newRule("preachy, guilt by a probing question", "actually really honestly truly even",
+	`\bhow\s+(?:many|much|often)\s+(?:[\w']+\s+){0,3}?(?:did|do|have|has)\s+you\s+(?:actually|really|honestly|truly|even)\s+`+habitVerb+
+		`|\b(?:did|do|have)\s+you\s+(?:actually|really|honestly|even)\s+`+habitVerb+`\s+(?:any|enough|a\s+single|one|once)\b`)
+
+// habitVerb is what the reader does with their body and their day.
+const habitVerb = `(?:eat|eaten|ate|drink|drunk|drank|cook|cooked|exercise|exercised|move|moved|walk|walked|sleep|slept|stretch|stretched|train|trained|work\s+out|worked\s+out|floss|flossed|run|ran|go\s+to\s+the\s+gym|went\s+to\s+the\s+gym)\b`
+
+func init() {
+	toneRules["condescending"] = append(toneRules["condescending"], basicNever)
+	toneRules["preachy"] = append(toneRules["preachy"], probingHabits)
+	toneRules["guilt"] = append(toneRules["guilt"], probingHabits)
+}
