@@ -88,9 +88,10 @@ func init() { selfAsMachine = append(selfAsMachine, toldHowToWrite) }
 // checkSafety looks for the prompt leaking into copy and instruction-like text.
 func checkSafety(r *run) {
 	compactCanary := compactCanaries.get(r.in.Canary)
-	var parts []string // the canary's words and numbers, when it has a compact form
+	var parts, own []string // the canary's words and numbers, and its own word and number
 	if len(compactCanary) >= 4 {
 		parts = canaryParts.get(r.in.Canary)
+		own = distinctParts(parts)
 	}
 	echo := promptEcho(r)
 	for _, f := range r.fields {
@@ -109,8 +110,10 @@ func checkSafety(r *run) {
 		if len(compactCanary) >= 4 {
 			if sp, ok := findCompact(f.t, compactCanary); ok {
 				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker")
-			} else if sp, ok := findShuffledCanary(f.t, parts); ok {
+			} else if sp, ok := findShuffledCanary(f.t, parts, 2*partsLen(parts)); ok {
 				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker, its parts reordered")
+			} else if sp, ok := findShuffledCanary(f.t, own, partsLen(own)+3); ok {
+				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker, its own word and number")
 			}
 		}
 		checkHiddenComment(r, f)
@@ -452,9 +455,37 @@ var canaryParts = newMemo(func(canary string) []string {
 	return ps
 })
 
+// distinctParts are the canary's own word and number, without the prefix
+// every canary shares ("tlr", "can"): "osprey" and "5190" side by side
+// are the marker whatever wraps them ("[osprey/5190]"). Both must be
+// there, the number of four digits or more and a word of four letters or
+// more, so that a price or a year beside a word is not one.
+func distinctParts(parts []string) []string {
+	if len(parts) < 3 {
+		return nil
+	}
+	own := parts[2:]
+	number, word := false, false
+	for _, p := range own {
+		switch {
+		case len(p) >= 4 && strings.Trim(p, "0123456789") == "":
+			number = true
+		case len(p) >= 4 && strings.IndexFunc(p, unicode.IsDigit) < 0:
+			word = true
+		}
+	}
+	if !number || !word {
+		return nil
+	}
+	return own
+}
+
 // findShuffledCanary finds every part of the canary as a whole word within
 // a short stretch of copy, in any order and case: "osprey-7316 tlr can".
-func findShuffledCanary(t *text, parts []string) ([2]int, bool) {
+// The stretch is at most maxSpan bytes: twice the parts' length for all
+// of them, a separator's few for the word and number alone
+// ("[osprey/5190]", not "the heron at mile 4821").
+func findShuffledCanary(t *text, parts []string, maxSpan int) ([2]int, bool) {
 	if len(parts) == 0 {
 		return [2]int{}, false
 	}
@@ -466,10 +497,19 @@ func findShuffledCanary(t *text, parts []string) ([2]int, bool) {
 		}
 		lo, hi = min(lo, i), max(hi, i+len(p))
 	}
-	if hi-lo > 2*len(strings.Join(parts, "")) {
+	if hi-lo > maxSpan {
 		return [2]int{}, false
 	}
 	return t.span(lo, hi), true
+}
+
+// partsLen is the letters and digits of parts.
+func partsLen(parts []string) int {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	return n
 }
 
 // wordIndex is the byte index of w in s as a whole word, or -1.
