@@ -78,10 +78,18 @@ var selfAsMachine = []*rule{
 // a question speaks of themself, not of instructions for copy.
 var toldHowToWrite = newRule("the model talking about itself", "told asked instructed briefed prompted supposed meant brief notes guidelines",
 	`(?:i\s+was|i've\s+been|i\s+have\s+been|i'm|i\s+am|i\s+got)\s+(?:(?:told|asked|instructed|briefed|prompted|supposed|meant)\s+(?:not\s+)?to|told\s+not\s+to)\s+(?:`+writingAsks+`)\b`+
+		// "We were told to cheer you on and never talk about bodies": the
+		// writer as "we", told how to treat the reader. A brand told to
+		// "keep it quiet" until a launch teases, and is left alone.
+		`|(?:we\s+were|we've\s+been|we\s+have\s+been|we\s+got)\s+(?:told|asked|instructed|briefed|prompted)\s+(?:not\s+|never\s+)?to\s+(?:`+weWereToldAsks+`)\b`+
 		`|(?:my|the)\s+(?:brief|notes|guidelines|instructions)\s+(?:says?|tells?\s+me|asks?\s+me|want\s+me|wants\s+me)\s+(?:not\s+)?to\s+(?:`+writingAsks+`)\b`)
 
 // writingAsks are what a writer is told about its copy.
 const writingAsks = `sound|write|keep\s+(?:it|this|things)|steer\s+clear|avoid|stay\s+away|mention|say|not\s+say|never\s+say|stick\s+to|call\s+you|address\s+you|be\s+(?:warm|friendly|kind|casual|brief|upbeat|playful|confident)|come\s+across`
+
+// weWereToldAsks are what a writer speaking as "we" is told about the
+// reader and its words: "cheer you on", "never talk about bodies".
+const weWereToldAsks = `cheer\s+you\s+on|hype\s+you\s+up|encourage\s+you|motivate\s+you|sound\s+(?:like|warm|friendly|upbeat|casual)|write\s+(?:like|in|as|with)|steer\s+clear\s+of|never\s+(?:talk|mention|say)|not\s+(?:talk|mention|say)|avoid\s+(?:talking|mentioning|saying|words|any\s+talk)|call\s+you|address\s+you|be\s+(?:warm|friendly|kind|casual|brief|upbeat|playful|confident|positive|encouraging)`
 
 func init() { selfAsMachine = append(selfAsMachine, toldHowToWrite) }
 
