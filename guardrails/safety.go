@@ -428,9 +428,13 @@ var revealSetup = newRule("a request to reveal a model's setup", "reveal reveali
 // kept it short)", "as instructed, I left out personal details", "I have
 // omitted any customer data". A person's "per my doctor" or a shop that
 // "left out the sugar" is not that.
-var instructionAside = newRule("the model commenting on its instructions", "per according following line instructed told directed guidelines instructions brief rules prompt directives omitted left removed excluded withheld stripped include",
+var instructionAside = newRule("the model commenting on its instructions", "per according following line instructed told directed guidelines instructions brief rules prompt directives omitted left removed excluded withheld stripped include asked requested briefed specified",
 	`(?:per|according\s+to|following|in\s+line\s+with|as\s+per|in\s+keeping\s+with)\s+my\s+(?:guidelines|instructions|brief|rules|prompt|system\s+prompt|directives|constraints|content\s+policy)\b`+
 		`|\bas\s+(?:instructed|directed|requested\s+in\s+the\s+brief)\s*,\s*(?:i|we)\b`+
+		// "(Written as asked: cheerful, never preachy)", "drafted as
+		// briefed": the copy's writing said to follow orders. "Packed as
+		// you asked" is a shop's service, not writing.
+		`|\b(?:written|drafted|worded|phrased|composed|toned|pitched)\s+(?:just\s+|exactly\s+)?(?:as|like)\s+(?:asked|requested|instructed|briefed|directed|told|specified|per\s+the\s+brief)\b`+
 		`|\b(?:i|i've|i\s+have)\s+(?:deliberately\s+|intentionally\s+|carefully\s+)?(?:left\s+out|omitted|removed|excluded|withheld|stripped(?:\s+out)?|kept\s+out|did\s+not\s+include|didn't\s+include)\s+(?:all\s+|any\s+|the\s+|your\s+)?(?:personal|customer|private|sensitive|identifying|profile)\s+(?:details|data|info|information|facts)\b`)
 
 func init() {
