@@ -992,7 +992,7 @@ func reportHints(r *run, hints []factHint, check, msg string) {
 				if i > 0 && ws[i-1].s == "your" && inclusiveYour(f.t, ws[i-1].b, ws[j].e) {
 					continue // "whatever your income": every reader's
 				}
-				if h.toReader && !sentenceAddressesReader(f.t, i, true, name) && !(len(hw) > 1 && sentenceHas(f.t, i, habitWords)) || h.youOnly && !sentenceAddressesReader(f.t, i, false, name) ||
+				if h.toReader && !sentenceAddressesReader(f.t, i, true, name) && !(len(hw) > 1 && sentenceHas(f.t, i, habitWords)) && !householdOne(ws, i) || h.youOnly && !sentenceAddressesReader(f.t, i, false, name) ||
 					h.afterYour && (i == 0 || ws[i-1].s != "your") || h.faith && j+1 < len(ws) && eventNouns[ws[j+1].s] {
 					continue
 				}
@@ -1001,6 +1001,23 @@ func reportHints(r *run, hints []factHint, check, msg string) {
 		}
 	}
 }
+
+// householdOne reports whether word i, an everyday word for the fact, is
+// "the" one the reader lives with, kept company or cared for: "long walks
+// with the pup", "walking the dog", "bath time for the pooch". "The"
+// takes it as known; "a dog-friendly trail" and "dogs welcome" do not.
+// An activity's words ("after the hike") are not companions.
+func householdOne(ws []word, i int) bool {
+	return i >= 2 && ws[i-1].s == "the" && householdLeads[ws[i-2].s] && companions[ws[i].s]
+}
+
+// householdLeads come before "the" and one's own companion.
+var householdLeads = map[string]bool{"with": true, "walk": true, "walks": true, "walking": true, "walked": true,
+	"feed": true, "feeding": true, "bathe": true, "bathing": true, "groom": true, "grooming": true}
+
+// companions are everyday words for a pet or a baby a household keeps.
+var companions = map[string]bool{"dog": true, "dogs": true, "pup": true, "pups": true, "puppy": true, "pooch": true,
+	"doggo": true, "cat": true, "cats": true, "kitty": true, "kitten": true, "baby": true, "newborn": true}
 
 // sentenceAddressesReader reports whether the sentence around word i holds
 // "you", "your" or the reader's first name (name, normalised; "" for none),
