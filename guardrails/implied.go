@@ -701,6 +701,10 @@ type factHint struct {
 	// faith: a word of a faith's days ("your festival"), which does not
 	// count before a word of a ticketed event ("your festival wristband").
 	faith bool
+	// greeted: a festival of the reader's faith, which counts only greeted
+	// to the reader ("Happy Diwali, Priya", "wishing you a bright Eid"),
+	// not wished to everyone or listed with other faiths' days.
+	greeted bool
 }
 
 // eventNouns follow "festival" when it is an event the reader goes to, not
@@ -851,6 +855,57 @@ var faithWords = func() map[string][]string {
 	return m
 }()
 
+// faithFestivals are a faith's own festivals, by the words of a religion
+// fact. Greeted to a reader whose religion the copy may not use, they
+// name it as surely as the faith's name. Christmas and Easter, wished to
+// everyone, are not here.
+var faithFestivals = func() map[string][]string {
+	m := map[string][]string{}
+	add := func(faiths, days string) {
+		for _, f := range strings.Fields(faiths) {
+			m[f] = strings.Fields(days)
+		}
+	}
+	add("hindu hinduism", "diwali deepavali holi navratri dussehra")
+	add("muslim islam islamic", "eid ramadan")
+	add("jewish judaism jew", "hanukkah chanukah passover purim kippur hashanah")
+	add("sikh sikhism", "vaisakhi baisakhi gurpurab")
+	add("buddhist buddhism", "vesak")
+	add("jain jainism", "paryushana")
+	return m
+}()
+
+// greetedReader reports whether the sentence around word i, a festival,
+// greets the reader by "you" or their first name (name, "" for none) and
+// names no other festival: "Happy Diwali, Priya", not "Happy Diwali to
+// all" or "Happy Diwali and Merry Christmas to you all".
+func greetedReader(t *text, i int, name string) bool {
+	greeted, addressed := false, false
+	for _, w := range sentenceAround(t, i) {
+		switch {
+		case greetings[w.s]:
+			greeted = true
+		case secondPerson[w.s] || name != "" && w.s == name:
+			addressed = true
+		case festivals[w.s] && w.s != t.words[i].s:
+			return false
+		}
+	}
+	return greeted && addressed
+}
+
+// yoursBefore reports whether word i is the reader's: right after "your",
+// or, for a faith's word, after "your family's" ("your family's festival").
+func yoursBefore(ws []word, i int, faith bool) bool {
+	if i > 0 && ws[i-1].s == "your" {
+		return true
+	}
+	return faith && i >= 3 && ws[i-1].s == "s" && householdNouns[ws[i-2].s] && ws[i-3].s == "your"
+}
+
+// householdNouns are the reader's own people, whose festival is theirs.
+var householdNouns = map[string]bool{"family": true, "household": true, "home": true, "kids": true, "children": true}
+
 // genericHeads are head words too general to hint at one value.
 var genericHeads = map[string]bool{
 	"training": true, "interest": true, "interests": true, "lover": true, "fan": true, "owner": true, "enthusiast": true,
@@ -901,6 +956,12 @@ func factHintsUncached(value string) []factHint {
 		if !seen[w] {
 			seen[w] = true
 			out = append(out, factHint{word: w, ws: []string{w}, afterYour: true, faith: true})
+		}
+	}
+	for _, w := range faithFestivals[head] {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, factHint{word: w, ws: []string{w}, greeted: true})
 		}
 	}
 	for _, w := range ws[:len(ws)-1] {
@@ -992,8 +1053,8 @@ func reportHints(r *run, hints []factHint, check, msg string) {
 				if i > 0 && ws[i-1].s == "your" && inclusiveYour(f.t, ws[i-1].b, ws[j].e) {
 					continue // "whatever your income": every reader's
 				}
-				if h.toReader && !sentenceAddressesReader(f.t, i, true, name) && !(len(hw) > 1 && sentenceHas(f.t, i, habitWords)) || h.youOnly && !sentenceAddressesReader(f.t, i, false, name) ||
-					h.afterYour && (i == 0 || ws[i-1].s != "your") || h.faith && j+1 < len(ws) && eventNouns[ws[j+1].s] {
+				if h.toReader && !sentenceAddressesReader(f.t, i, true, name) && !(len(hw) > 1 && sentenceHas(f.t, i, habitWords)) && !householdOne(ws, i) || h.youOnly && !sentenceAddressesReader(f.t, i, false, name) ||
+					h.afterYour && !yoursBefore(ws, i, h.faith) || h.faith && j+1 < len(ws) && eventNouns[ws[j+1].s] || h.greeted && !greetedReader(f.t, i, name) {
 					continue
 				}
 				r.addAt(check, tailor.Block, f.name, f.t.span(ws[i].b, ws[j].e), msg)
@@ -1001,6 +1062,23 @@ func reportHints(r *run, hints []factHint, check, msg string) {
 		}
 	}
 }
+
+// householdOne reports whether word i, an everyday word for the fact, is
+// "the" one the reader lives with, kept company or cared for: "long walks
+// with the pup", "walking the dog", "bath time for the pooch". "The"
+// takes it as known; "a dog-friendly trail" and "dogs welcome" do not.
+// An activity's words ("after the hike") are not companions.
+func householdOne(ws []word, i int) bool {
+	return i >= 2 && ws[i-1].s == "the" && householdLeads[ws[i-2].s] && companions[ws[i].s]
+}
+
+// householdLeads come before "the" and one's own companion.
+var householdLeads = map[string]bool{"with": true, "walk": true, "walks": true, "walking": true, "walked": true,
+	"feed": true, "feeding": true, "bathe": true, "bathing": true, "groom": true, "grooming": true}
+
+// companions are everyday words for a pet or a baby a household keeps.
+var companions = map[string]bool{"dog": true, "dogs": true, "pup": true, "pups": true, "puppy": true, "pooch": true,
+	"doggo": true, "cat": true, "cats": true, "kitty": true, "kitten": true, "baby": true, "newborn": true}
 
 // sentenceAddressesReader reports whether the sentence around word i holds
 // "you", "your" or the reader's first name (name, normalised; "" for none),

@@ -18,10 +18,17 @@ import (
 func checkPrivacy(r *run) {
 	if !r.in.Profile.Consent.Personalization {
 		for _, f := range r.fields {
-			for _, m := range ownHistory.find(f.t) {
+			history := ownHistory.find(f.t)
+			for _, m := range history {
 				r.addAt(Consent, tailor.Block, f.name, m.span, "refers to what the customer did without personalization consent")
 			}
 			for _, m := range ownedAlready.find(f.t) {
+				r.addAt(Consent, tailor.Block, f.name, m.span, "refers to what the customer bought without personalization consent")
+			}
+			for _, m := range thoseYouBought.find(f.t) {
+				if slices.ContainsFunc(history, func(h match) bool { return h.b < m.e && m.b < h.e }) {
+					continue // "those socks you picked up last time": reported once
+				}
 				r.addAt(Consent, tailor.Block, f.name, m.span, "refers to what the customer bought without personalization consent")
 			}
 		}
@@ -965,3 +972,41 @@ func nameUse(t *text, sp [2]int, first string) bool {
 	before := strings.ToLower(strings.TrimSpace(string(t.runeSlice()[:sp[0]])))
 	return vocative.MatchString(before)
 }
+
+// The reader's purchase pointed at as known: "those Ridge Runners you
+// picked up", "that serum you ordered". The thing must be a product, by
+// its noun or its capitalised name: "that feeling you got at the summit"
+// is not one.
+var thoseYouBought = newRule("the customer's purchases", "bought picked ordered purchased grabbed got",
+	`\b(?:those|these|that)\s+(?:[\w\-]+\s+){1,3}?you\s+(?:recently\s+|just\s+|already\s+)?(?:bought|picked\s+up|ordered|purchased|grabbed|got)\b`).filter(func(t *text, m match) bool {
+	return namesProduct(t, m.b, m.e)
+})
+
+// namesProduct reports whether the words after the first in [b, e), up to
+// "you", hold a product noun or a capitalised name.
+func namesProduct(t *text, b, e int) bool {
+	first := true
+	for _, w := range t.words {
+		if w.b < b || w.e > e {
+			continue
+		}
+		if first {
+			first = false
+			continue
+		}
+		if w.s == "you" {
+			return false
+		}
+		if productNouns[strings.TrimSuffix(w.s, "s")] || namedAddress(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// productNouns are things a shop sells, singular.
+var productNouns = map[string]bool{"sock": true, "shoe": true, "boot": true, "jacket": true, "fleece": true, "shell": true,
+	"pack": true, "tent": true, "serum": true, "cream": true, "cleanser": true, "box": true, "kit": true, "runner": true,
+	"trainer": true, "sneaker": true, "tight": true, "legging": true, "hoodie": true, "tee": true, "shirt": true,
+	"glove": true, "hat": true, "pole": true, "mat": true, "bottle": true, "moisturiser": true, "moisturizer": true,
+	"balm": true, "short": true, "bag": true, "kicks": true, "lotion": true, "toner": true, "oil": true}

@@ -350,7 +350,30 @@ func accommodationOffer(ws []word, i int, cat string) bool {
 			return false
 		}
 	}
-	return cond && slices.ContainsFunc(ws, func(w word) bool { return helpWords[w.s] })
+	return cond && slices.ContainsFunc(ws, func(w word) bool { return helpWords[w.s] }) || aidAmongOptions(ws, i)
+}
+
+// aidAmongOptions reports whether word i, a disability, is "a" thing
+// among alternatives joined by "or" that anyone may come with: "come with
+// a wheelchair, a cane or just yourself", "on foot or in a wheelchair".
+// "You", "your" or "if" before it ("if you're in a wheelchair or use a
+// cane") keeps it the reader's, for the other checks.
+func aidAmongOptions(ws []word, i int) bool {
+	if i == 0 || ws[i-1].s != "a" && ws[i-1].s != "an" {
+		return false
+	}
+	for j := max(0, i-6); j < i; j++ {
+		switch ws[j].s {
+		case "you", "your", "you're", "re", "if", "since", "because":
+			return false
+		}
+	}
+	for j := max(0, i-6); j < min(len(ws), i+7); j++ {
+		if ws[j].s == "or" && j+1 < len(ws) && ws[j+1].s != "not" {
+			return true
+		}
+	}
+	return false
 }
 
 // helpWords make a sentence an offer of help or access.

@@ -78,19 +78,28 @@ var selfAsMachine = []*rule{
 // a question speaks of themself, not of instructions for copy.
 var toldHowToWrite = newRule("the model talking about itself", "told asked instructed briefed prompted supposed meant brief notes guidelines",
 	`(?:i\s+was|i've\s+been|i\s+have\s+been|i'm|i\s+am|i\s+got)\s+(?:(?:told|asked|instructed|briefed|prompted|supposed|meant)\s+(?:not\s+)?to|told\s+not\s+to)\s+(?:`+writingAsks+`)\b`+
+		// "We were told to cheer you on and never talk about bodies": the
+		// writer as "we", told how to treat the reader. A brand told to
+		// "keep it quiet" until a launch teases, and is left alone.
+		`|(?:we\s+were|we've\s+been|we\s+have\s+been|we\s+got)\s+(?:told|asked|instructed|briefed|prompted)\s+(?:not\s+|never\s+)?to\s+(?:`+weWereToldAsks+`)\b`+
 		`|(?:my|the)\s+(?:brief|notes|guidelines|instructions)\s+(?:says?|tells?\s+me|asks?\s+me|want\s+me|wants\s+me)\s+(?:not\s+)?to\s+(?:`+writingAsks+`)\b`)
 
 // writingAsks are what a writer is told about its copy.
 const writingAsks = `sound|write|keep\s+(?:it|this|things)|steer\s+clear|avoid|stay\s+away|mention|say|not\s+say|never\s+say|stick\s+to|call\s+you|address\s+you|be\s+(?:warm|friendly|kind|casual|brief|upbeat|playful|confident)|come\s+across`
+
+// weWereToldAsks are what a writer speaking as "we" is told about the
+// reader and its words: "cheer you on", "never talk about bodies".
+const weWereToldAsks = `cheer\s+you\s+on|hype\s+you\s+up|encourage\s+you|motivate\s+you|sound\s+(?:like|warm|friendly|upbeat|casual)|write\s+(?:like|in|as|with)|steer\s+clear\s+of|never\s+(?:talk|mention|say)|not\s+(?:talk|mention|say)|avoid\s+(?:talking|mentioning|saying|words|any\s+talk)|call\s+you|address\s+you|be\s+(?:warm|friendly|kind|casual|brief|upbeat|playful|confident|positive|encouraging)`
 
 func init() { selfAsMachine = append(selfAsMachine, toldHowToWrite) }
 
 // checkSafety looks for the prompt leaking into copy and instruction-like text.
 func checkSafety(r *run) {
 	compactCanary := compactCanaries.get(r.in.Canary)
-	var parts []string // the canary's words and numbers, when it has a compact form
+	var parts, own []string // the canary's words and numbers, and its own word and number
 	if len(compactCanary) >= 4 {
 		parts = canaryParts.get(r.in.Canary)
+		own = distinctParts(parts)
 	}
 	echo := promptEcho(r)
 	for _, f := range r.fields {
@@ -109,8 +118,10 @@ func checkSafety(r *run) {
 		if len(compactCanary) >= 4 {
 			if sp, ok := findCompact(f.t, compactCanary); ok {
 				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker")
-			} else if sp, ok := findShuffledCanary(f.t, parts); ok {
+			} else if sp, ok := findShuffledCanary(f.t, parts, 2*partsLen(parts)); ok {
 				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker, its parts reordered")
+			} else if sp, ok := findShuffledCanary(f.t, own, partsLen(own)+3); ok {
+				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker, its own word and number")
 			}
 		}
 		checkHiddenComment(r, f)
@@ -417,9 +428,13 @@ var revealSetup = newRule("a request to reveal a model's setup", "reveal reveali
 // kept it short)", "as instructed, I left out personal details", "I have
 // omitted any customer data". A person's "per my doctor" or a shop that
 // "left out the sugar" is not that.
-var instructionAside = newRule("the model commenting on its instructions", "per according following line instructed told directed guidelines instructions brief rules prompt directives omitted left removed excluded withheld stripped include",
+var instructionAside = newRule("the model commenting on its instructions", "per according following line instructed told directed guidelines instructions brief rules prompt directives omitted left removed excluded withheld stripped include asked requested briefed specified",
 	`(?:per|according\s+to|following|in\s+line\s+with|as\s+per|in\s+keeping\s+with)\s+my\s+(?:guidelines|instructions|brief|rules|prompt|system\s+prompt|directives|constraints|content\s+policy)\b`+
 		`|\bas\s+(?:instructed|directed|requested\s+in\s+the\s+brief)\s*,\s*(?:i|we)\b`+
+		// "(Written as asked: cheerful, never preachy)", "drafted as
+		// briefed": the copy's writing said to follow orders. "Packed as
+		// you asked" is a shop's service, not writing.
+		`|\b(?:written|drafted|worded|phrased|composed|toned|pitched)\s+(?:just\s+|exactly\s+)?(?:as|like)\s+(?:asked|requested|instructed|briefed|directed|told|specified|per\s+the\s+brief)\b`+
 		`|\b(?:i|i've|i\s+have)\s+(?:deliberately\s+|intentionally\s+|carefully\s+)?(?:left\s+out|omitted|removed|excluded|withheld|stripped(?:\s+out)?|kept\s+out|did\s+not\s+include|didn't\s+include)\s+(?:all\s+|any\s+|the\s+|your\s+)?(?:personal|customer|private|sensitive|identifying|profile)\s+(?:details|data|info|information|facts)\b`)
 
 func init() {
@@ -452,9 +467,37 @@ var canaryParts = newMemo(func(canary string) []string {
 	return ps
 })
 
+// distinctParts are the canary's own word and number, without the prefix
+// every canary shares ("tlr", "can"): "osprey" and "5190" side by side
+// are the marker whatever wraps them ("[osprey/5190]"). Both must be
+// there, the number of four digits or more and a word of four letters or
+// more, so that a price or a year beside a word is not one.
+func distinctParts(parts []string) []string {
+	if len(parts) < 3 {
+		return nil
+	}
+	own := parts[2:]
+	number, word := false, false
+	for _, p := range own {
+		switch {
+		case len(p) >= 4 && strings.Trim(p, "0123456789") == "":
+			number = true
+		case len(p) >= 4 && strings.IndexFunc(p, unicode.IsDigit) < 0:
+			word = true
+		}
+	}
+	if !number || !word {
+		return nil
+	}
+	return own
+}
+
 // findShuffledCanary finds every part of the canary as a whole word within
 // a short stretch of copy, in any order and case: "osprey-7316 tlr can".
-func findShuffledCanary(t *text, parts []string) ([2]int, bool) {
+// The stretch is at most maxSpan bytes: twice the parts' length for all
+// of them, a separator's few for the word and number alone
+// ("[osprey/5190]", not "the heron at mile 4821").
+func findShuffledCanary(t *text, parts []string, maxSpan int) ([2]int, bool) {
 	if len(parts) == 0 {
 		return [2]int{}, false
 	}
@@ -466,10 +509,19 @@ func findShuffledCanary(t *text, parts []string) ([2]int, bool) {
 		}
 		lo, hi = min(lo, i), max(hi, i+len(p))
 	}
-	if hi-lo > 2*len(strings.Join(parts, "")) {
+	if hi-lo > maxSpan {
 		return [2]int{}, false
 	}
 	return t.span(lo, hi), true
+}
+
+// partsLen is the letters and digits of parts.
+func partsLen(parts []string) int {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	return n
 }
 
 // wordIndex is the byte index of w in s as a whole word, or -1.

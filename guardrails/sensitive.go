@@ -522,6 +522,26 @@ func inclusiveYour(t *text, b, e int) bool {
 var dietWords = map[string]bool{"vegan": true, "vegetarian": true, "veggie": true, "pescatarian": true, "keto": true, "paleo": true,
 	"gluten-free": true, "dairy-free": true, "nut-free": true, "plant-based": true, "low-carb": true, "organic": true, "halal": true, "kosher": true}
 
+// openChoice reports whether word i follows "whoever you", "however you"
+// or "no matter who you" within a few words: the reader's choice left
+// open, as "whatever your politics" leaves it ("whoever you vote for",
+// "no matter which party you back"). "Who you vote for" names the choice.
+func openChoice(ws []word, i int) bool {
+	if proximityIndex[ws[i].s] == religionCategory {
+		return false // "however you mark Diwali": inclusiveCelebration's to judge
+	}
+	for j := max(0, i-4); j < i; j++ {
+		open := openChoiceWords[ws[j].s] || ws[j].s == "matter" && j > 0 && ws[j-1].s == "no"
+		if open && slices.ContainsFunc(ws[j+1:i], func(w word) bool { return w.s == "you" }) {
+			return true
+		}
+	}
+	return false
+}
+
+// openChoiceWords start a clause that leaves any choice to the reader.
+var openChoiceWords = map[string]bool{"whoever": true, "whomever": true, "however": true, "whichever": true}
+
 // anyReaders reports whether word i of a sentence, a special-category
 // term, takes in every reader: "whatever your politics", or "halal" as one
 // of the options in "vegan, halal, kosher or anything goes". A term the
@@ -529,6 +549,9 @@ var dietWords = map[string]bool{"vegan": true, "vegetarian": true, "veggie": tru
 func anyReaders(t *text, ws []word, i int) bool {
 	if i > 0 && ws[i-1].s == "your" && (inclusiveYour(t, ws[i-1].b, ws[i].e) || i+1 < len(ws) && inclusiveYour(t, ws[i-1].b, ws[i+1].e)) {
 		return true // "whatever your politics", "regardless of your political views"
+	}
+	if openChoice(ws, i) {
+		return true // "whoever you vote for", "however you vote"
 	}
 	if conditionalAdvice(ws, i) {
 		return true // "if you are pregnant or nursing, check with your doctor"

@@ -14,7 +14,10 @@ import (
 // source the customer did not expect.
 
 const (
-	activity  = `(?:browsed|browsing|viewed|viewing|looked|looking|checked|checking|opened|opening|clicked|clicking|visited|visiting|shopped|shopping|searched|searching|scrolled|scrolling|stopped|came|were|logged|walked|drove|passed|read|came\s+back|returned|peeked|peeking|stared|lingered|hovered|added|saved|tapped|saw|spotted|eyeing|eyed)`
+	activity = `(?:browsed|browsing|viewed|viewing|looked|looking|checked|checking|opened|opening|clicked|clicking|visited|visiting|shopped|shopping|searched|searching|scrolled|scrolling|stopped|came|were|logged|walked|drove|passed|read|came\s+back|returned|peeked|peeking|stared|lingered|hovered|added|saved|tapped|saw|spotted|eyeing|eyed|` + dwelt + `)`
+	// dwelt is time spent on a page, said as the reader's: "spent a good
+	// while on", "spent ages looking".
+	dwelt     = `spent\s+(?:a\s+(?:good|long|fair)\s+(?:while|bit|time)|quite\s+a\s+(?:while|bit|time)|ages|so\s+long|a\s+while|some\s+time|\d+\s+minutes)\s+(?:on|looking|browsing|scrolling|reading|over|with)`
 	timeOfDay = `(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|midnight|noon|\d{1,2}\s+o'clock|dawn|(?:[1-5]|one|two|three|four|five)\s+(?:o'clock\s+)?in\s+the\s+morning|late\s+(?:last\s+)?night|the\s+middle\s+of\s+the\s+night|lunchtime|your\s+lunch\s+break|bedtime)`
 	weekday   = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
 	countWord = `(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a\s+dozen|dozens\s+of|several|multiple|many|so\s+many|countless|a\s+few)`
@@ -64,7 +67,9 @@ var surveillanceRules = []*rule{
 		`(?:`+clockWords+`|`+dayPart+`)[,\s]+(?:[^.!?;\n]{0,40}?\s)?`+viewedBy+
 			// "Spent the evening browsing our shells?"
 			`|(?:spent|spending)\s+(?:the|your|all|last|this|that|another)\s+(?:whole\s+|entire\s+)?(?:evening|night|morning|afternoon|lunch\s+break|lunch\s+hour)\s+(?:\w+\s+)?(?:browsing|looking\s+at|scrolling|searching|shopping|window[\s\-]shopping|eyeing|checking\s+out|clicking)`),
-	newRule("the time of day the customer did something", "#time am pm m midnight noon clock dawn morning night lunchtime lunch bedtime evening afternoon",
+	// "Spent" triggers too: a dwell ("spent a good while on the Pegasus
+	// Trail 5 GTX page") runs long before its day and time.
+	newRule("the time of day the customer did something", "#time am pm m midnight noon clock dawn morning night lunchtime lunch bedtime evening afternoon spent",
 		activity+`\b[^.!?;\n]{0,40}?\b(?:at|around|about|until|till|past|after|before|during|in)\s+`+timeOfDay+
 			`|(?:at|around|about)\s+`+timeOfDay+`[,\s]+(?:you|when\s+you|while\s+you)\b`+
 			`|(?:up|awake|online|still\s+up|still\s+awake)\s+(?:at|around|until|till|past)\s+`+timeOfDay+

@@ -249,10 +249,20 @@ var knowYouShould = newRule("preachy", "know should ought",
 // Condescension about what the reader can manage: "one step is all most
 // people can handle", "this is about all you can manage", "time
 // you learned how your skin actually works". "All you can eat" and "learn
-// how it works" invite.
-var limitedReader = newRule("condescending", "manage handle cope actually",
-	`\ball\s+(?:most\s+people|most\s+of\s+us|most\s+folks|you|anyone|people\s+like\s+you|the\s+average\s+\w+)\s+(?:can|could|will\s+ever|are\s+able\s+to)\s+(?:really\s+|realistically\s+)?(?:manage|handle|cope\s+with)\b`+
+// how it works" invite. So is comfort that the reader need not understand
+// ("don't worry, you don't need to understand the science", "leave the
+// thinking to us", "don't worry your pretty head"); "don't worry, you
+// don't need to sign up" spares the reader a chore, not a thought.
+var limitedReader = newRule("condescending", "manage handle cope actually worry worries thinking",
+	`(?:(?:don't|do\s+not|never)\s+worry(?:\s+about\s+(?:it|that|a\s+thing))?|no\s+worries|relax)[\s,.;:!\-]+(?:you\s+(?:don't|do\s+not|won't|will\s+not)\s+(?:even\s+|really\s+)?(?:need|have)\s+to|there's\s+no\s+need\s+to|no\s+need\s+to)\s+(?:`+graspVerbs+`)`+
+		`|\bleave\s+(?:all\s+)?the\s+(?:thinking|hard\s+thinking|brainwork|brain\s+work)\s+to\s+(?:us|the\s+experts|the\s+pros)\b|\bdon't\s+(?:you\s+)?worry\s+your\s+(?:pretty|little|sweet)\s+(?:little\s+)?head\b`+
+		`|\ball\s+(?:most\s+people|most\s+of\s+us|most\s+folks|you|anyone|people\s+like\s+you|the\s+average\s+\w+)\s+(?:can|could|will\s+ever|are\s+able\s+to)\s+(?:really\s+|realistically\s+)?(?:manage|handle|cope\s+with)\b`+
 		`|(?:time\s+(?:for\s+you\s+)?to|time\s+you|you\s+(?:need|ought|have)\s+to|you\s+should|you\s+really\s+should)\s+(?:finally\s+)?(?:learn(?:ed|t)?|understand|understood|found\s+out|find\s+out|figure(?:d)?\s+out)\s+how\s+(?:[\w']+\s+){1,3}actually\s+works?\b`)
+
+// graspVerbs are understanding a subject, which comfort that the reader
+// need not do takes them to be unable to: "understand skin science",
+// "know how it works". Knowing a size or a date is a chore.
+const graspVerbs = `understand|get\s+your\s+head\s+around|wrap\s+your\s+head\s+around|make\s+sense\s+of|be\s+an?\s+(?:expert|scientist|chemist)|know\s+(?:the|any|how)\s+(?:science|chemistry|technical|jargon|ingredients|biology|maths?|it\s+works|this\s+works|any\s+of\s+(?:it|this)\s+works)|learn\s+(?:the|any)\s+(?:science|chemistry|jargon|biology)`
 
 // Pressure without a deadline word: "stop scrolling and buy it", "quit
 // dithering and order", "winter won't wait for you", "the season waits
