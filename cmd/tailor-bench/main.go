@@ -66,7 +66,7 @@ func run(ctx context.Context, args []string) error {
 		creatives = fs.Int("creatives", 100_000, "past creatives of the retrieval measurement (1000000 for the large run); -1 skips it")
 		queries   = fs.Int("queries", 1000, "queries of the retrieval measurement")
 		soak      = fs.Int("soak-jobs", 20000, "jobs of an extra latency-0 run for the memory section; 0 uses the longest run instead")
-		probe     = fs.Int("probe-db-conns", 20, "add a model-latency run with the worker's Postgres pool at this size; 0 skips it")
+		probe     = fs.Int("probe-db-conns", 50, "add a model-latency run with the worker's Postgres pool at this size (tailor worker caps it at 20); 0 skips it")
 		channels  = fs.Int("channels", 1, "channels each job of the headline runs asks for (1 to 3): one is the minimal job's like")
 		wide      = fs.Int("wide-channels", 3, "add runs whose jobs ask for this many channels, judged against the same goals; 0 skips them")
 		profile   = fs.String("cpuprofile", "", "write the worker's CPU profile of the latency-0 run to this file")
