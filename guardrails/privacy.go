@@ -25,7 +25,7 @@ func checkPrivacy(r *run) {
 			for _, m := range ownedAlready.find(f.t) {
 				r.addAt(Consent, tailor.Block, f.name, m.span, "refers to what the customer bought without personalization consent")
 			}
-			for _, m := range thoseYouBought.find(f.t) {
+			for _, m := range append(thoseYouBought.find(f.t), lastTimeYouBought.find(f.t)...) {
 				if slices.ContainsFunc(history, func(h match) bool { return h.b < m.e && m.b < h.e }) {
 					continue // "those socks you picked up last time": reported once
 				}
@@ -981,6 +981,38 @@ var thoseYouBought = newRule("the customer's purchases", "bought picked ordered 
 	`\b(?:those|these|that)\s+(?:[\w\-]+\s+){1,3}?you\s+(?:recently\s+|just\s+|already\s+)?(?:bought|picked\s+up|ordered|purchased|grabbed|got)\b`).filter(func(t *text, m match) bool {
 	return namesProduct(t, m.b, m.e)
 })
+
+// The reader's purchase with the time said first: "last time you grabbed
+// our trail socks", "the other day you picked up the Ridge Runners". What
+// was bought must be the brand's ("our"), a product noun or a name within
+// a few words: "last time you got caught in the rain" bought nothing.
+var lastTimeYouBought = newRule("the customer's purchases", "last other recently bought picked ordered purchased grabbed got snagged chose scored",
+	`\b(?:last\s+(?:time|week|month|year|visit|season|fall|winter|spring|summer|order)|the\s+other\s+day|recently),?\s+you(?:'ve|\s+have)?\s+(?:just\s+)?(?:bought|picked\s+up|ordered|purchased|grabbed|got|snagged|chose|scored|went\s+for|treated\s+yourself\s+to)\b`).filter(func(t *text, m match) bool {
+	return objectNamesProduct(t, m.e)
+})
+
+// objectWords is how far after the verb the thing bought may be named:
+// "our new trail socks".
+const objectWords = 4
+
+// objectNamesProduct reports whether one of the few words after byte e,
+// in the same sentence, is "our", a product noun or a capitalised name.
+func objectNamesProduct(t *text, e int) bool {
+	n := 0
+	for _, w := range t.words {
+		if w.b < e {
+			continue
+		}
+		if n == objectWords || hasByteIn(t.norm[e:w.b], ".!?;\n") {
+			return false
+		}
+		n++
+		if w.s == "our" || productNouns[strings.TrimSuffix(w.s, "s")] || namedAddress(t, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // namesProduct reports whether the words after the first in [b, e), up to
 // "you", hold a product noun or a capitalised name.
