@@ -772,6 +772,9 @@ func checkChosenForKey(r *run, fact tailor.Fact) {
 				e = i + len(kw) // "your skin type"
 			case ws[i+1].s == kw[0] || len(kw) > 1 && ws[i+1].s == head && !vagueHeads[head]:
 				// "your skin", "your size" for shoe_size
+				if len(kw) > 1 && modifiesNext(f.t, i+1) {
+					continue // "your skin barrier" names no skin type
+				}
 			default:
 				continue
 			}
@@ -796,6 +799,25 @@ func checkChosenForKey(r *run, fact tailor.Fact) {
 		}
 	}
 }
+
+// modifiesNext reports whether word i, part of a fact's key, qualifies
+// the noun after it rather than standing for the fact: "your skin
+// barrier", "your skin routine", "your size chart". A word that closes
+// the phrase ("your skin and hair", "your skin today") leaves it whole.
+func modifiesNext(t *text, i int) bool {
+	if i+1 >= len(t.words) || hasByteIn(t.norm[t.words[i].e:t.words[i+1].b], ".,!?;:\n()-") {
+		return false
+	}
+	return !phraseClosers[t.words[i+1].s]
+}
+
+// phraseClosers may follow a fact's word without making it a modifier.
+var phraseClosers = map[string]bool{"and": true, "or": true, "but": true, "with": true, "so": true, "too": true,
+	"today": true, "tonight": true, "now": true, "this": true, "that": true, "all": true, "every": true, "each": true,
+	"in": true, "on": true, "at": true, "from": true, "by": true, "for": true, "as": true, "while": true, "when": true,
+	"is": true, "are": true, "was": true, "will": true, "can": true, "needs": true, "deserves": true, "just": true,
+	"perfectly": true, "better": true, "best": true, "again": true, "year": true, "round": true, "day": true, "to": true,
+	"type": true, "types": true, "s": true, "'s": true}
 
 // vagueHeads end a fact's key without naming it alone: "your type".
 var vagueHeads = map[string]bool{"type": true, "kind": true, "stage": true, "band": true, "level": true, "name": true, "status": true, "id": true}
