@@ -292,6 +292,19 @@ var everydayHealthClaims = []*rule{
 	}),
 }
 
+// Immunity promised in everyday words: food or a product "immune-boosting",
+// "packed with immune support", "supports your immune system", or a
+// "line of defence" against colds and flu. A season's weather ("your
+// cold-season line of defence" for a coat) or a bank's fraud defence
+// promise nothing to the body.
+var immunityClaims = newRule("a health claim", "immune immunity defence defense shield armour armor",
+	`\bimmun(?:e|ity)[\s\-]+(?:boosting|boosters?|building|builders?|supporting|support|strengthening|defen[cs]e|defending|enhancing|friendly|loving)\b`+
+		`|\b(?:support|supports|supporting|strengthen|strengthens|strengthening|build|builds|building|bolster|bolsters|bolstering|power\s+up|powers\s+up|charge|charges|supercharge|supercharges|rev\s+up|revs\s+up)\s+(?:up\s+)?(?:your\s+|the\s+|their\s+|healthy\s+)?(?:immune\s+(?:system|defen[cs]es?|health|response)|immunity)\b`+
+		`|\b(?:line\s+of\s+defen[cs]e|defen[cs]es?|shield|armou?r)\s+against\s+(?:the\s+)?(?:colds?|flu|germs|bugs|viruses?|sniffles|illness|sickness|infections?|winter\s+bugs|cold\s+and\s+flu)\b`+
+		`|\b(?:flu|cold[\s\-]+and[\s\-]+flu|sniffle|germ)[\s\-]+season\s+(?:line\s+of\s+)?defen[cs]e\b`)
+
+func init() { claimRules = append(claimRules, immunityClaims) }
+
 // everydayAilments are what casual copy promises to make go.
 // Bare "pain", "fat" and "pounds" are left out: "the pain of switching
 // banks", "fat fees", a price in pounds.

@@ -25,7 +25,7 @@ func checkPrivacy(r *run) {
 			for _, m := range ownedAlready.find(f.t) {
 				r.addAt(Consent, tailor.Block, f.name, m.span, "refers to what the customer bought without personalization consent")
 			}
-			for _, m := range thoseYouBought.find(f.t) {
+			for _, m := range append(thoseYouBought.find(f.t), lastTimeYouBought.find(f.t)...) {
 				if slices.ContainsFunc(history, func(h match) bool { return h.b < m.e && m.b < h.e }) {
 					continue // "those socks you picked up last time": reported once
 				}
@@ -772,6 +772,9 @@ func checkChosenForKey(r *run, fact tailor.Fact) {
 				e = i + len(kw) // "your skin type"
 			case ws[i+1].s == kw[0] || len(kw) > 1 && ws[i+1].s == head && !vagueHeads[head]:
 				// "your skin", "your size" for shoe_size
+				if len(kw) > 1 && modifiesNext(f.t, i+1) {
+					continue // "your skin barrier" names no skin type
+				}
 			default:
 				continue
 			}
@@ -796,6 +799,25 @@ func checkChosenForKey(r *run, fact tailor.Fact) {
 		}
 	}
 }
+
+// modifiesNext reports whether word i, part of a fact's key, qualifies
+// the noun after it rather than standing for the fact: "your skin
+// barrier", "your skin routine", "your size chart". A word that closes
+// the phrase ("your skin and hair", "your skin today") leaves it whole.
+func modifiesNext(t *text, i int) bool {
+	if i+1 >= len(t.words) || hasByteIn(t.norm[t.words[i].e:t.words[i+1].b], ".,!?;:\n()-") {
+		return false
+	}
+	return !phraseClosers[t.words[i+1].s]
+}
+
+// phraseClosers may follow a fact's word without making it a modifier.
+var phraseClosers = map[string]bool{"and": true, "or": true, "but": true, "with": true, "so": true, "too": true,
+	"today": true, "tonight": true, "now": true, "this": true, "that": true, "all": true, "every": true, "each": true,
+	"in": true, "on": true, "at": true, "from": true, "by": true, "for": true, "as": true, "while": true, "when": true,
+	"is": true, "are": true, "was": true, "will": true, "can": true, "needs": true, "deserves": true, "just": true,
+	"perfectly": true, "better": true, "best": true, "again": true, "year": true, "round": true, "day": true, "to": true,
+	"type": true, "types": true, "s": true, "'s": true}
 
 // vagueHeads end a fact's key without naming it alone: "your type".
 var vagueHeads = map[string]bool{"type": true, "kind": true, "stage": true, "band": true, "level": true, "name": true, "status": true, "id": true}
@@ -981,6 +1003,38 @@ var thoseYouBought = newRule("the customer's purchases", "bought picked ordered 
 	`\b(?:those|these|that)\s+(?:[\w\-]+\s+){1,3}?you\s+(?:recently\s+|just\s+|already\s+)?(?:bought|picked\s+up|ordered|purchased|grabbed|got)\b`).filter(func(t *text, m match) bool {
 	return namesProduct(t, m.b, m.e)
 })
+
+// The reader's purchase with the time said first: "last time you grabbed
+// our trail socks", "the other day you picked up the Ridge Runners". What
+// was bought must be the brand's ("our"), a product noun or a name within
+// a few words: "last time you got caught in the rain" bought nothing.
+var lastTimeYouBought = newRule("the customer's purchases", "last other recently bought picked ordered purchased grabbed got snagged chose scored",
+	`\b(?:last\s+(?:time|week|month|year|visit|season|fall|winter|spring|summer|order)|the\s+other\s+day|recently),?\s+you(?:'ve|\s+have)?\s+(?:just\s+)?(?:bought|picked\s+up|ordered|purchased|grabbed|got|snagged|chose|scored|went\s+for|treated\s+yourself\s+to)\b`).filter(func(t *text, m match) bool {
+	return objectNamesProduct(t, m.e)
+})
+
+// objectWords is how far after the verb the thing bought may be named:
+// "our new trail socks".
+const objectWords = 4
+
+// objectNamesProduct reports whether one of the few words after byte e,
+// in the same sentence, is "our", a product noun or a capitalised name.
+func objectNamesProduct(t *text, e int) bool {
+	n := 0
+	for _, w := range t.words {
+		if w.b < e {
+			continue
+		}
+		if n == objectWords || hasByteIn(t.norm[e:w.b], ".!?;\n") {
+			return false
+		}
+		n++
+		if w.s == "our" || productNouns[strings.TrimSuffix(w.s, "s")] || namedAddress(t, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // namesProduct reports whether the words after the first in [b, e), up to
 // "you", hold a product noun or a capitalised name.

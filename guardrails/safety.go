@@ -2,6 +2,7 @@ package guardrails
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -122,6 +123,8 @@ func checkSafety(r *run) {
 				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker, its parts reordered")
 			} else if sp, ok := findShuffledCanary(f.t, own, partsLen(own)+3); ok {
 				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker, its own word and number")
+			} else if sp, ok := findSpelledCanary(f.t, own); ok {
+				r.addAt(Leak, tailor.Block, f.name, sp, "contains the system prompt's canary marker, its number spelled out")
 			}
 		}
 		checkHiddenComment(r, f)
@@ -543,4 +546,99 @@ func wordIndex(s, w string) int {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// spelledReach is how many words may stand between the canary's own word
+// and its number spelled out: "kestrel, code seven seven one three".
+const spelledReach = 4
+
+// findSpelledCanary finds the canary's own word beside its number said in
+// words, digit by digit or in pairs: "kestrel seven seven one three",
+// "seventy-seven thirteen kestrel". The word alone, or beside a number
+// that is not the canary's ("kestrel two"), is not the marker.
+func findSpelledCanary(t *text, own []string) ([2]int, bool) {
+	number, name := "", ""
+	for _, p := range own {
+		if strings.Trim(p, "0123456789") == "" {
+			number = p
+		} else {
+			name = p
+		}
+	}
+	if number == "" || name == "" {
+		return [2]int{}, false
+	}
+	at := wordIndex(t.norm, name)
+	if at < 0 {
+		return [2]int{}, false
+	}
+	ws := t.words
+	k := slices.IndexFunc(ws, func(w word) bool { return w.b == at })
+	if k < 0 {
+		return [2]int{}, false
+	}
+	for j := max(0, k-spelledReach-len(number)); j <= min(len(ws)-1, k+spelledReach); j++ {
+		if j == k {
+			continue
+		}
+		end, ok := spelledNumberAt(ws, j, number)
+		if !ok || end < k && k-end > spelledReach || j > k && j-k > spelledReach || j < k && end > k {
+			continue
+		}
+		return t.span(min(ws[j].b, ws[k].b), max(ws[end].e, ws[k].e)), true
+	}
+	return [2]int{}, false
+}
+
+// spelledNumberAt reads number words from word j on and reports the
+// index of the last when they spell number exactly, with at least one
+// word among them (digits alone are the plain canary's to find).
+func spelledNumberAt(ws []word, j int, number string) (int, bool) {
+	acc, spelled := "", false
+	for i := j; i < len(ws) && len(acc) < len(number); i++ {
+		s := ws[i].s
+		switch {
+		case strings.Trim(s, "0123456789") == "":
+			acc += s
+		case digitWords[s] != "":
+			acc += digitWords[s]
+			spelled = true
+		case spokenTens[s] != "":
+			spelled = true
+			if d := nextDigit(ws, i); d != "" {
+				acc += spokenTens[s] + d
+				i++
+			} else {
+				acc += spokenTens[s] + "0"
+			}
+		default:
+			return 0, false
+		}
+		if acc == number {
+			return i, spelled
+		}
+		if !strings.HasPrefix(number, acc) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// digitWords are the words for one digit, and for the teens, two.
+var digitWords = map[string]string{"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+	"five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+	"thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19"}
+
+// spokenTens are the tens, said before a digit ("seventy-seven") or alone.
+var spokenTens = map[string]string{"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7", "eighty": "8", "ninety": "9"}
+
+// nextDigit is the one digit, not 0, the word after i says, or "".
+func nextDigit(ws []word, i int) string {
+	if i+1 >= len(ws) {
+		return ""
+	}
+	if d := digitWords[ws[i+1].s]; len(d) == 1 && d != "0" {
+		return d
+	}
+	return ""
 }

@@ -92,14 +92,14 @@ var surveillanceRules = []*rule{
 	// emails", "you always open our newsletter", "not one of our emails
 	// goes unread". A promise ("so you never miss an email") is not.
 	newRule("how often the customer did something", "miss missed skip skipped ignore ignored open opened read click clicked check checked unread unopened",
-		`you(?:'ve|\s+have)?\s+(?:never|rarely|hardly\s+ever|always|reliably|faithfully|religiously)\s+(?:once\s+)?(?:miss(?:ed)?|skip(?:ped)?|ignored?|open(?:ed)?|read|click(?:ed)?(?:\s+on)?|check(?:ed)?)\s+(?:a\s+|an\s+|one\s+of\s+|any\s+of\s+)?(?:single\s+)?(?:our|the|these)\s+(?:\w+\s+)?`+ourMail+
+		`you(?:'ve|\s+have)?\s+(?:never|rarely|hardly\s+ever|always|reliably|faithfully|religiously)\s+(?:once\s+)?(?:miss(?:ed)?|skip(?:ped)?|ignored?|open(?:ed)?|read|click(?:ed)?(?:\s+on)?|check(?:ed)?)\s+(?:(?:a\s+|an\s+|one\s+of\s+|any\s+of\s+)?(?:single\s+)?(?:our|the|these)\s+(?:\w+\s+)?|(?:a|an|one|any)\s+(?:single\s+)?)`+ourMail+
 			`|(?:not|never)\s+(?:once\s+)?(?:a|one)\s+(?:single\s+)?(?:of\s+our\s+)?`+ourMail+`\s+(?:of\s+ours\s+)?(?:goes|went|has\s+gone|gets\s+left|got\s+left|sits|sat)\s+(?:unread|unopened)`+
 			`|you\s+(?:open|read|click)\s+(?:our|the|these)\s+`+ourMail+`\s+(?:the\s+)?(?:minute|moment|second|instant|as\s+soon\s+as)`).filter(func(t *text, m match) bool {
 		switch prevWord(t, m.b) {
 		case "so", "sure", "that", "ensure", "ensures", "if", "when", "and", "once":
 			return false // "add us so you never miss our emails"
 		}
-		return true
+		return !mailFeature(t, m)
 	}),
 	newRule("how much the customer spent", "spent spend spending paid dropped splurged #money",
 		`(?:you(?:'ve|\s+have)?\s+(?:spent|spend|paid|dropped|splurged)|after\s+(?:spending|dropping)|your\s+(?:total\s+)?(?:spend|spending))\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|a\s+total\s+of\s+)?[$€£]?\s?\d[\d,.]*\d`+
@@ -482,3 +482,44 @@ var (
 )
 
 func init() { surveillanceRules = append(surveillanceRules, cantStopOpening) }
+
+// mailFeature reports whether "you never miss an email" goes on to say
+// what makes it so ("with alerts on", "when you turn on reminders"): a
+// feature of the product, not the reader's habit. "Our emails" are the
+// brand's own, whatever follows.
+func mailFeature(t *text, m match) bool {
+	for _, own := range []string{" our ", " the ", " these "} {
+		if strings.Contains(t.norm[m.b:m.e], own) {
+			return false
+		}
+	}
+	if featureWords[nextWord(t, m.e)] {
+		return true
+	}
+	for i := len(t.words) - 1; i >= 0; i-- { // "with alerts on, you never miss…"
+		w := t.words[i]
+		if w.e > m.b {
+			continue
+		}
+		if hasByteIn(t.norm[w.e:m.b], ".!?;\n") {
+			break
+		}
+		if featureWords[w.s] {
+			return true
+		}
+	}
+	return false
+}
+
+// featureWords say what makes "you never miss an email" so.
+var featureWords = map[string]bool{"with": true, "when": true, "if": true, "once": true, "thanks": true, "because": true, "now": true, "via": true}
+
+// Open tracking said as the brand looking on: "we see you open every
+// one", "we noticed you always click our texts". What is opened must be
+// the brand's mail, or "every one", "them", "these": "we see you opening
+// a new chapter" watches nothing.
+var weSeeYouOpen = newRule("that the brand watches the customer", "open opened opening click clicked tap tapped read",
+	`\bwe(?:'ve|\s+have)?\s+(?:can\s+)?(?:see|saw|seen|notice|noticed|spotted|can\s+tell|know)\s+(?:that\s+)?you(?:'ve|\s+have)?\s+(?:always\s+|usually\s+|often\s+|still\s+|actually\s+|really\s+)?(?:open|opened|click|clicked|tap|tapped|read)\s+(?:on\s+)?(?:(?:almost|nearly|just\s+about)\s+)?`+
+		`(?:(?:every|each)\s+(?:single\s+)?one\b|all\s+of\s+them\b|them\b|these\b|(?:every|each|all)\s+(?:single\s+)?(?:of\s+)?(?:our\s+|the\s+|these\s+)?`+ourMail+`|(?:our|the|this|that|these)\s+(?:\w+\s+)?`+ourMail+`)`).severity(tailor.Block)
+
+func init() { surveillanceRules = append(surveillanceRules, weSeeYouOpen) }
