@@ -1,7 +1,6 @@
 package tailor
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -85,22 +84,6 @@ func contains[T comparable](list []T, v T) bool {
 func JobID(brandID, idempotencyKey string) string {
 	sum := sha256.Sum256([]byte(brandID + "\x00" + idempotencyKey))
 	return "job_" + hex.EncodeToString(sum[:12])
-}
-
-type firstAttemptKey struct{}
-
-// WithFirstAttempt marks ctx as the first attempt at a job: the queue has
-// not delivered its task before. The queue refuses a second task with the
-// same job ID while the first is kept, so such a job is almost never stored
-// yet (only a shutdown that cut a job off past its commit leaves one).
-func WithFirstAttempt(ctx context.Context) context.Context {
-	return context.WithValue(ctx, firstAttemptKey{}, true)
-}
-
-// FirstAttempt reports whether ctx was marked by WithFirstAttempt.
-func FirstAttempt(ctx context.Context) bool {
-	first, _ := ctx.Value(firstAttemptKey{}).(bool)
-	return first
 }
 
 // JobResult is everything one finished job stores, in one transaction.

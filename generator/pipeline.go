@@ -51,34 +51,64 @@ func (p *Pipeline) repairRounds() int {
 
 // Generate runs the pipeline for a valid job and its brief.
 func (p *Pipeline) Generate(ctx context.Context, job tailor.Job, brief tailor.Brief) (tailor.JobResult, error) {
+	prep, err := p.Prepare(ctx, job, brief)
+	if err != nil {
+		return prep.res, err
+	}
+	return p.Write(ctx, prep)
+}
+
+// Prepared is a job up to its model calls: facts gated, channels without
+// consent refused, past creatives retrieved. Write finishes it.
+type Prepared struct {
+	job      tailor.Job
+	brief    tailor.Brief
+	res      tailor.JobResult
+	allowed  []tailor.Fact
+	stage    string
+	channels []tailor.Channel
+	// creatives are the retrieved past creatives by channel.
+	creatives map[tailor.Channel][]tailor.Creative
+}
+
+// Prepare runs the steps before the model (2 and 3 of the design): the
+// database work a job needs before it can spend anything on the model, so
+// that a caller can do its own lookups at the same time.
+func (p *Pipeline) Prepare(ctx context.Context, job tailor.Job, brief tailor.Brief) (Prepared, error) {
 	jobID := tailor.JobID(brief.Brand.ID, job.IdempotencyKey)
-	res := tailor.JobResult{
+	prep := Prepared{job: job, brief: brief, res: tailor.JobResult{
 		JobID: jobID, Ref: brief.Ref(), IdempotencyKey: job.IdempotencyKey, CustomerID: job.Profile.CustomerID,
 		Learned: map[string]tailor.Learned{},
-	}
+	}}
 	allowed, withheld := tailor.Gate(job.Profile)
-	res.Withheld = withheld
-	stage := tailor.Stage(allowed)
+	prep.res.Withheld = withheld
+	prep.allowed, prep.stage = allowed, tailor.Stage(allowed)
 
-	var channels []tailor.Channel
 	for _, ch := range job.Channels {
 		if !job.Profile.Consent.AllowsChannel(ch) {
-			res.Refusals = append(res.Refusals, tailor.Refusal{Channel: ch, Reason: "the customer has not consented to " + string(ch)})
+			prep.res.Refusals = append(prep.res.Refusals, tailor.Refusal{Channel: ch, Reason: "the customer has not consented to " + string(ch)})
 			continue
 		}
-		channels = append(channels, ch)
+		prep.channels = append(prep.channels, ch)
 	}
-	if len(channels) == 0 {
-		return res, nil
+	if len(prep.channels) == 0 {
+		return prep, nil
 	}
 
-	query, err := p.embedOne(ctx, contextText(brief, allowed, stage))
+	query, err := p.embedOne(ctx, contextText(brief, allowed, prep.stage))
 	if err != nil {
-		return res, err
+		return prep, err
 	}
-	creatives, err := p.Retriever.SimilarByChannel(ctx, brief.Brand.ID, channels, query, p.k())
-	if err != nil {
-		return res, err
+	prep.creatives, err = p.Retriever.SimilarByChannel(ctx, brief.Brand.ID, prep.channels, query, p.k())
+	return prep, err
+}
+
+// Write runs the rest (steps 4 to 7): prompts, model calls, guardrails and
+// repair for every channel Prepare kept.
+func (p *Pipeline) Write(ctx context.Context, prep Prepared) (tailor.JobResult, error) {
+	res, job, brief := prep.res, prep.job, prep.brief
+	if len(prep.channels) == 0 {
+		return res, nil
 	}
 	now := time.Now
 	if p.Now != nil {
@@ -87,11 +117,11 @@ func (p *Pipeline) Generate(ctx context.Context, job tailor.Job, brief tailor.Br
 	// Channels are written at the same time: a job then waits for one model
 	// call, not one per channel. The first failure cancels the others.
 	created := now().UTC()
-	perChannel := make([][]tailor.Variant, len(channels))
+	perChannel := make([][]tailor.Variant, len(prep.channels))
 	g, gctx := errgroup.WithContext(ctx)
-	for i, ch := range channels {
+	for i, ch := range prep.channels {
 		g.Go(func() error {
-			variants, err := p.channel(gctx, jobID, job, brief, ch, allowed, stage, creatives[ch], created)
+			variants, err := p.channel(gctx, res.JobID, job, brief, ch, prep.allowed, prep.stage, prep.creatives[ch], created)
 			if err != nil {
 				return fmt.Errorf("%s: %w", ch, err)
 			}

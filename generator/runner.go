@@ -8,6 +8,7 @@ import (
 	"log/slog"
 
 	tailor "github.com/tailorhq/tailor"
+	"golang.org/x/sync/errgroup"
 )
 
 // Store is what the runner needs from the database.
@@ -19,7 +20,7 @@ type Store interface {
 }
 
 // Runner runs one job end to end: resolve the brief, skip a job already
-// stored (on a retry), generate, store in one transaction.
+// stored, generate, store in one transaction.
 type Runner struct {
 	Pipeline *Pipeline
 	Store    Store
@@ -42,21 +43,29 @@ func (r *Runner) Run(ctx context.Context, job tailor.Job) error {
 			return tailor.Invalidf(fmt.Sprintf("channels[%d]", i), "%q is not one of the channels of brief %s", ch, brief.Ref())
 		}
 	}
-	// A retry looks for its job in the store before paying for the model
-	// again. A first attempt does not: its job is almost never stored (see
-	// tailor.WithFirstAttempt), and if it is, SaveJob stores nothing twice.
-	// That saves a round trip on nearly every job.
-	if !tailor.FirstAttempt(ctx) {
-		done, err := r.Store.JobDone(ctx, jobID)
-		if err != nil {
-			return err
-		}
-		if done {
-			log.InfoContext(ctx, "generator: job already stored, nothing to do")
-			return nil
-		}
+	// Before paying for the model, look for the job in the store (a retry
+	// after a crash past the commit, a replay after the queue forgot its
+	// ID). The lookup runs while the pipeline retrieves, so it costs the
+	// job no time; SaveJob would store nothing twice anyway.
+	var done bool
+	var prep Prepared
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) {
+		done, err = r.Store.JobDone(gctx, jobID)
+		return err
+	})
+	g.Go(func() (err error) {
+		prep, err = r.Pipeline.Prepare(gctx, job, brief)
+		return err
+	})
+	if err := g.Wait(); err != nil {
+		return err
 	}
-	res, err := r.Pipeline.Generate(ctx, job, brief)
+	if done {
+		log.InfoContext(ctx, "generator: job already stored, nothing to do")
+		return nil
+	}
+	res, err := r.Pipeline.Write(ctx, prep)
 	if err != nil {
 		return err
 	}

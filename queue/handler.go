@@ -30,9 +30,6 @@ func (h *Handler) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return final(fmt.Errorf("job: %w", err))
 	}
-	if n, ok := asynq.GetRetryCount(ctx); ok && n == 0 {
-		ctx = tailor.WithFirstAttempt(ctx)
-	}
 	return final(h.Runner.Run(ctx, job))
 }
 

@@ -252,9 +252,9 @@ func TestRerunAfterCrashStoresOnce(t *testing.T) {
 	if got := flaky.saves.Load(); got != 2 {
 		t.Errorf("SaveJob called %d times, want 2", got)
 	}
-	// The first attempt did not look in the store; the two retries did.
-	if got := flaky.doneChecks.Load(); got != 2 {
-		t.Errorf("JobDone called %d times, want 2 (the retries only)", got)
+	// Every attempt looked in the store before paying for the model.
+	if got := flaky.doneChecks.Load(); got != 3 {
+		t.Errorf("JobDone called %d times, want 3 (every attempt)", got)
 	}
 	// A replay long after (the task ID no longer reserved) stores nothing.
 	if err := runner.Run(context.Background(), b.job("c-crash", tailor.Email, tailor.Push)); err != nil {
@@ -262,6 +262,10 @@ func TestRerunAfterCrashStoresOnce(t *testing.T) {
 	}
 	if got := len(b.variants(t, "c-crash")); got != 4 {
 		t.Fatalf("after a replay %d variants, want 4", got)
+	}
+	// It found the job stored before writing anything: no save was tried.
+	if got := flaky.saves.Load(); got != 2 {
+		t.Errorf("after a replay SaveJob called %d times, want still 2", got)
 	}
 }
 
