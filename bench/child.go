@@ -313,16 +313,7 @@ func runChild(ctx context.Context, spec childSpec, stdin io.Reader, stdout io.Wr
 		})
 		mux = asynq.NewServeMux()
 		mux.Handle(taskNoop, rec.wrap(asynq.HandlerFunc(func(ctx context.Context, _ *asynq.Task) error {
-			if spec.Sleep > 0 {
-				t := time.NewTimer(spec.Sleep)
-				defer t.Stop()
-				select {
-				case <-t.C:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}
-			return nil
+			return wait(ctx, spec.Sleep)
 		})))
 	case roleMinimal:
 		srv = asynq.NewServer(redisOpt, asynq.Config{
@@ -453,11 +444,27 @@ type minimalPayload struct {
 	Text    string         `json:"text"`
 }
 
+// wait sleeps for d (nothing when d is 0), as a handler waits on a model,
+// and gives up when ctx ends.
+func wait(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // minimalHandler is the least work any worker of this shape must do: decode
 // the task, one filtered pgvector query, three plain inserts in one
-// transaction; with wait, it waits that long between the two, as a job
-// waits on its model.
-func minimalHandler(st *store.Store, wait time.Duration) asynq.Handler {
+// transaction; with modelWait, it waits that long between the two, as a
+// job waits on its model.
+func minimalHandler(st *store.Store, modelWait time.Duration) asynq.Handler {
 	emb := embeddings.Hashing{Dims: store.Dimensions}
 	return asynq.HandlerFunc(func(ctx context.Context, t *asynq.Task) error {
 		var p minimalPayload
@@ -469,14 +476,8 @@ func minimalHandler(st *store.Store, wait time.Duration) asynq.Handler {
 		if err != nil {
 			return err
 		}
-		if wait > 0 {
-			t := time.NewTimer(wait)
-			defer t.Stop()
-			select {
-			case <-t.C:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
+		if err := wait(ctx, modelWait); err != nil {
+			return err
 		}
 		return pgx.BeginFunc(ctx, st.Pool(), func(tx pgx.Tx) error {
 			b := &pgx.Batch{}
