@@ -87,6 +87,9 @@ type Config struct {
 	// ProbeDBConns, when positive, adds a latency-bound run that explains
 	// the gap to the bound: the worker's pool at that many connections.
 	ProbeDBConns int
+	// Runs, when set, keeps only the end-to-end runs whose names contain
+	// it: a quick look at one run without the rest.
+	Runs string
 	// CPUProfile, when set, is where the latency-0 Tailor run writes the
 	// worker's CPU profile (go tool pprof).
 	CPUProfile string
@@ -182,6 +185,14 @@ type Run struct {
 	OtherCores float64 `json:"other_load_cores"`
 	// CreativesAtEnd is how many past creatives the HNSW-indexed table held
 	// when the run ended: Tailor adds its approved variants to it.
+	// Between jobs: a worker slot's cycle (concurrency ÷ jobs/s) less the
+	// mean time in the handler, that is, asynq acknowledging one task and
+	// handing the slot the next; and asynq's two Redis round trips for it,
+	// timed in the worker (DequeuesPerJob counts tries of empty queues too).
+	BetweenJobsMs   float64     `json:"between_jobs_ms"`
+	QueueDequeue    Percentiles `json:"asynq_dequeue"`
+	QueueAck        Percentiles `json:"asynq_ack"`
+	DequeuesPerJob  float64     `json:"asynq_dequeues_per_job"`
 	CreativesAtEnd  int64       `json:"creatives_at_end,omitempty"`
 	DBConns         int         `json:"db_conns,omitempty"`
 	Stages          []Stage     `json:"stages,omitempty"`
@@ -386,6 +397,12 @@ func Execute(ctx context.Context, cfg Config) (*Results, error) {
 	}
 	if cfg.SoakJobs > 0 {
 		steps = append(steps, step{name: runSoak, role: roleTailor, conc: cfg.Concurrency, jobs: cfg.SoakJobs})
+	}
+	if cfg.Runs != "" {
+		steps = slices.DeleteFunc(steps, func(s step) bool { return !strings.Contains(s.name, cfg.Runs) })
+		if len(steps) == 0 {
+			return nil, fmt.Errorf("bench: no run's name contains %q", cfg.Runs)
+		}
 	}
 	// A run that fails (a timeout on a loaded machine) is reported and the
 	// others still run; Execute returns the failures at the end.
@@ -762,6 +779,10 @@ func (e *runEnv) runWorker(ctx context.Context, s step) (Run, error) {
 		r.JobsPerSec = float64(stats.Succeeded) / r.Seconds
 	}
 	r.Latency = stats.Latency
+	if r.JobsPerSec > 0 {
+		r.BetweenJobsMs = float64(s.conc)*1000/r.JobsPerSec - r.Latency.Mean
+	}
+	r.QueueDequeue, r.QueueAck, r.DequeuesPerJob = stats.Dequeue, stats.Ack, float64(stats.Dequeues)/n
 	r.WorkerCPUMs = ms(stats.CPU) / n
 	if before.redisCPU >= 0 && after.redisCPU >= 0 {
 		r.RedisCPUMs = ms(after.redisCPU-before.redisCPU) / n

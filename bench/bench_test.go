@@ -60,6 +60,11 @@ func TestHarness(t *testing.T) {
 		if r.JobsPerSec <= 0 || r.WorkerCPUMs <= 0 || r.PeakRSSMB <= 0 || len(r.RSS) == 0 {
 			t.Errorf("%s: missing measurements: %+v", r.Name, r)
 		}
+		// Every task is dequeued and acknowledged once: the Redis timing
+		// hook must have seen both scripts for each job.
+		if r.DequeuesPerJob < 1 || r.QueueDequeue.P50 <= 0 || r.QueueAck.P50 <= 0 {
+			t.Errorf("%s: asynq's round trips not timed: %.2f dequeues per job, dequeue %+v, ack %+v", r.Name, r.DequeuesPerJob, r.QueueDequeue, r.QueueAck)
+		}
 		if r.Role == "tailor" {
 			// One model call per channel (the stand-in's copy passes the guardrails).
 			want := 1
@@ -113,7 +118,7 @@ func TestHarness(t *testing.T) {
 			t.Errorf("no goal %q among %v", name, goals)
 		}
 	}
-	for _, s := range []string{"## Goals", "## Throughput and cost per job", "## Retrieval", "## Guardrails", "## Memory", "| minimal job |"} {
+	for _, s := range []string{"## Goals", "## Throughput and cost per job", "## Retrieval", "## Guardrails", "## Memory", "| minimal job |", "A worker slot's time"} {
 		if !strings.Contains(string(md), s) {
 			t.Errorf("%s lacks %q", bench.FileMarkdown, s)
 		}

@@ -82,6 +82,11 @@ type childStats struct {
 	// another: its calls divided by how many of them were in flight at once.
 	ModelRounds int    `json:"model_rounds"`
 	LastError   string `json:"last_error,omitempty"`
+	// Dequeue and Ack time asynq's two round trips to Redis per task
+	// (timedRedis); Dequeues counts the first, empty queues included.
+	Dequeue  Percentiles `json:"dequeue"`
+	Ack      Percentiles `json:"ack"`
+	Dequeues int         `json:"dequeues"`
 }
 
 // RSSSample is the worker's resident memory at a moment of a run.
@@ -284,7 +289,7 @@ func (r *recorder) wrap(h asynq.Handler) asynq.Handler {
 func runChild(ctx context.Context, spec childSpec, stdin io.Reader, stdout io.Writer) error {
 	started := time.Now()
 	discard := slog.New(slog.NewTextHandler(io.Discard, nil))
-	redisOpt := asynq.RedisClientOpt{Addr: spec.RedisAddr, DB: spec.RedisDB}
+	redisOpt := &timedRedis{opt: asynq.RedisClientOpt{Addr: spec.RedisAddr, DB: spec.RedisDB}}
 	rec := newRecorder(spec.Jobs)
 
 	var st *store.Store
@@ -422,6 +427,7 @@ func runChild(ctx context.Context, spec childSpec, stdin io.Reader, stdout io.Wr
 	if rec.lastErr != nil {
 		stats.LastError = rec.lastErr.Error()
 	}
+	stats.Dequeue, stats.Ack, stats.Dequeues = redisOpt.stats()
 	rec.mu.Unlock()
 	b, err := json.Marshal(stats)
 	if err != nil {

@@ -123,6 +123,7 @@ func Markdown(res *Results) string {
 	p("machine took during the run (/proc/stat less the processes above), in cores out of %d: the noise in each row. Each run", runtime.NumCPU())
 	p("starts from %d past creatives in the HNSW-indexed table; the last column is how many it held at the end.", res.Config.SeedCreatives)
 	p("")
+	betweenJobs(p, res)
 	for _, r := range res.Runs {
 		if len(r.Stages) == 0 || strings.HasPrefix(r.Name, "sweep") {
 			continue
@@ -224,4 +225,42 @@ func Markdown(res *Results) string {
 	}
 	p("![throughput against concurrency, and where a job's time goes](%s)", FileChart)
 	return b.String()
+}
+
+// betweenJobs shows, for the runs with a model latency, how a worker slot's
+// time splits between the handler and the queue handing it the next job:
+// the part of the latency bound that no change inside the handler recovers.
+func betweenJobs(p func(string, ...any), res *Results) {
+	var rows []Run
+	for _, r := range res.Runs {
+		if r.ModelLatencyMs > 0 && r.JobsPerSec > 0 {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	p("### A worker slot's time at model latency %.0f ms", rows[0].ModelLatencyMs)
+	p("")
+	p("| run | jobs/s ÷ bound | slot cycle ms | in the handler ms (mean) | of it, waiting on the model ms | between jobs ms | asynq dequeue p50 / p99 ms (tries per job) | asynq ack p50 / p99 ms |")
+	p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range rows {
+		model := "–"
+		switch {
+		case r.Role == roleTailor:
+			model = fmt.Sprintf("%.1f", r.ModelWaitMs)
+		default:
+			model = fmt.Sprintf("%.0f (a sleep)", r.ModelLatencyMs)
+		}
+		bound := float64(r.Concurrency) * 1000 / r.ModelLatencyMs
+		p("| %s | %.3f | %.1f | %.1f | %s | %.1f | %.2f / %.1f (%.2f) | %.2f / %.1f |", r.Name, r.JobsPerSec/bound,
+			float64(r.Concurrency)*1000/r.JobsPerSec, r.Latency.Mean, model, r.BetweenJobsMs,
+			r.QueueDequeue.P50, r.QueueDequeue.P99, r.DequeuesPerJob, r.QueueAck.P50, r.QueueAck.P99)
+	}
+	p("")
+	p("A slot's cycle is concurrency ÷ jobs/s; between jobs is that less the mean time in the handler: asynq acknowledging")
+	p("the task in Redis, then waiting for its one dequeuing goroutine, which takes tasks one round trip at a time for the")
+	p("whole server. Both round trips are timed in the worker around its Redis client (scheduling included), so they grow")
+	p("with the CPU the rest of the job takes from the same cores. The bound assumes a slot never leaves the model.")
+	p("")
 }

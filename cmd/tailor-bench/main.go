@@ -74,6 +74,7 @@ func run(ctx context.Context, args []string) error {
 		efSweep   = fs.String("ef-sweep", joinInts(bench.DefaultEfSweep), "hnsw.ef_search values the retrieval section measures besides the worker's")
 		keep      = fs.Bool("keep", false, "keep the benchmark's schemas for inspection")
 		only      = fs.String("only", "", "run one section alone and print its results as JSON: retrieval")
+		runs      = fs.String("runs", "", "run only the end-to-end runs whose names contain this text (e.g. \"300ms\"): goals whose runs are left out are not judged")
 	)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -85,6 +86,7 @@ func run(ctx context.Context, args []string) error {
 		ModelLatency: *latency, SweepJobs: *sweepJobs, SeedCreatives: *seed, RetrievalCreatives: *creatives,
 		RetrievalQueries: *queries, SoakJobs: *soak, Keep: *keep, Log: os.Stderr, Mode: "full",
 		ProbeDBConns: *probe, CPUProfile: *profile, EfSearch: *efSearch, Channels: *channels, WideChannels: *wide,
+		Runs: *runs,
 	}
 	if *channels < 1 || *channels > 3 {
 		return fmt.Errorf("-channels: %d is not 1, 2 or 3 (the brief's email, sms and push)", *channels)
