@@ -87,6 +87,12 @@ type Config struct {
 	// ProbeDBConns, when positive, adds a latency-bound run that explains
 	// the gap to the bound: the worker's pool at that many connections.
 	ProbeDBConns int
+	// Repeat runs the headline runs (the minimal job and Tailor at latency
+	// 0; bare asynq, the minimal job and Tailor at the model's latency) that
+	// many times, one block after another (default 1), and judges their
+	// goals by the median: one run on a shared machine can land either side
+	// of a goal.
+	Repeat int
 	// Runs, when set, keeps only the end-to-end runs whose names contain
 	// it: a quick look at one run without the rest.
 	Runs string
@@ -127,6 +133,7 @@ func (c Config) withDefaults() Config {
 	}
 	c.SweepJobs = cmp.Or(c.SweepJobs, max(c.Jobs/5, 20))
 	c.Variants = cmp.Or(c.Variants, 3)
+	c.Repeat = max(c.Repeat, 1)
 	c.Channels = min(cmp.Or(c.Channels, 1), len(benchChannels))
 	c.WideChannels = min(cmp.Or(c.WideChannels, 3), len(benchChannels))
 	c.SeedCreatives = cmp.Or(c.SeedCreatives, 3000)
@@ -280,6 +287,50 @@ func (r *Results) run(name string) *Run {
 	return nil
 }
 
+// repeatName names the k-th run of a headline run (Config.Repeat); the
+// first keeps the plain name.
+func repeatName(name string, k int) string {
+	if k < 2 {
+		return name
+	}
+	return fmt.Sprintf("%s (repeat %d)", name, k)
+}
+
+// repeats returns the named run and its repeats, in the order they ran.
+func (r *Results) repeats(name string) []*Run {
+	var out []*Run
+	for i := range r.Runs {
+		if n := r.Runs[i].Name; n == name || strings.HasPrefix(n, name+" (repeat ") {
+			out = append(out, &r.Runs[i])
+		}
+	}
+	return out
+}
+
+// median of vs (the mean of the middle two for an even count); 0 for none.
+func median(vs []float64) float64 {
+	if len(vs) == 0 {
+		return 0
+	}
+	s := slices.Sorted(slices.Values(vs))
+	if n := len(s); n%2 == 0 {
+		return (s[n/2-1] + s[n/2]) / 2
+	}
+	return s[len(s)/2]
+}
+
+// repeatNote says which repeats a median came from; "" for a single run.
+func repeatNote(vs []float64, format string) string {
+	if len(vs) < 2 {
+		return ""
+	}
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = fmt.Sprintf(format, v)
+	}
+	return fmt.Sprintf("median of %d runs, one block after another: %s", len(vs), strings.Join(parts, ", "))
+}
+
 // runEnv is what the sections of a run share.
 type runEnv struct {
 	cfg          Config
@@ -376,6 +427,15 @@ func Execute(ctx context.Context, cfg Config) (*Results, error) {
 		{name: runTailor0, role: roleTailor, conc: cfg.Concurrency, jobs: cfg.Jobs, profile: cfg.CPUProfile},
 		{name: slowName, role: roleTailor, conc: cfg.HighConcurrency, jobs: cfg.Jobs, latency: cfg.ModelLatency},
 	}
+	// Repeats come right after the first block, so that every block meets
+	// the machine in much the same state.
+	headline := slices.Clone(steps[1:]) // bare asynq at latency 0 needs no second look
+	for k := 2; k <= cfg.Repeat; k++ {
+		for _, s := range headline {
+			s.name, s.profile = repeatName(s.name, k), ""
+			steps = append(steps, s)
+		}
+	}
 	if w := cfg.WideChannels; w > cfg.Channels {
 		steps = append(steps,
 			step{name: fmt.Sprintf(runWide0, w), role: roleTailor, conc: cfg.Concurrency, jobs: cfg.Jobs, channels: w},
@@ -442,12 +502,24 @@ func (res *Results) summarise(cfg Config) {
 	noop, minimal, t0 := res.run(runNoop), res.run(runMinimal), res.run(runTailor0)
 	slow := res.run(fmt.Sprintf(runTailorSlow, cfg.ModelLatency))
 	if minimal != nil && t0 != nil && minimal.JobsPerSec > 0 {
-		res.RatioToMinimal = t0.JobsPerSec / minimal.JobsPerSec
+		var ratios, cpus []float64
+		for i, m := range res.repeats(runMinimal) {
+			if t := res.repeats(runTailor0); i < len(t) && m.JobsPerSec > 0 {
+				ratios = append(ratios, t[i].JobsPerSec/m.JobsPerSec)
+			}
+		}
+		for _, t := range res.repeats(runTailor0) {
+			if t.MachineCPUMs > 0 && !t.redisCPUMissing {
+				cpus = append(cpus, t.MachineCPUMs)
+			}
+		}
+		res.RatioToMinimal = median(ratios)
 		res.Goals = append(res.Goals, Goal{Name: fmt.Sprintf("throughput at model latency 0 ÷ minimal job (%s)", jobShape(cfg.Channels, cfg.Variants)),
-			Value: res.RatioToMinimal, Target: "≥ 0.5", Met: res.RatioToMinimal >= 0.5})
-		if t0.MachineCPUMs > 0 && !t0.redisCPUMissing {
+			Value: res.RatioToMinimal, Target: "≥ 0.5", Met: res.RatioToMinimal >= 0.5, Note: repeatNote(ratios, "%.2f")})
+		if len(cpus) > 0 {
+			v := median(cpus)
 			res.Goals = append(res.Goals, Goal{Name: fmt.Sprintf("machine CPU per job at model latency 0, worker + Redis + Postgres (ms) (%s)", jobShape(cfg.Channels, cfg.Variants)),
-				Value: t0.MachineCPUMs, Target: "≤ 3 ms", Met: t0.MachineCPUMs <= 3})
+				Value: v, Target: "≤ 3 ms", Met: v <= 3, Note: repeatNote(cpus, "%.2f")})
 		}
 		if t0.MachineCPUMs > 0 {
 			cores := float64(runtime.NumCPU())
@@ -467,16 +539,35 @@ func (res *Results) summarise(cfg Config) {
 		// calls overlap when the pipeline writes them at once).
 		rounds := max(slow.ModelRounds, 1)
 		res.LatencyBound = float64(cfg.HighConcurrency) / (rounds * cfg.ModelLatency.Seconds())
-		res.RatioToBound = slow.JobsPerSec / res.LatencyBound
+		// Each run's ratio to its own bound (the queue's and the minimal
+		// job's bound: one wait per job), the median of the repeats.
+		ratiosOf := func(name string, bound float64) []float64 {
+			var out []float64
+			for _, r := range res.repeats(name) {
+				if r.JobsPerSec > 0 {
+					out = append(out, r.JobsPerSec/bound)
+				}
+			}
+			return out
+		}
+		oneWait := float64(cfg.HighConcurrency) / cfg.ModelLatency.Seconds()
+		tailorRatios := ratiosOf(slow.Name, res.LatencyBound)
+		res.RatioToBound = median(tailorRatios)
 		note := fmt.Sprintf("bound = concurrency ÷ (%.2f model calls one after another per job × latency) = %.1f jobs/s; %.2f calls per job",
 			rounds, res.LatencyBound, slow.ModelCalls)
-		if q := res.run(fmt.Sprintf(runNoopSlow, cfg.ModelLatency)); q != nil && q.JobsPerSec > 0 {
-			res.QueueRatioToBound = q.JobsPerSec / (float64(cfg.HighConcurrency) / cfg.ModelLatency.Seconds())
+		if q := ratiosOf(fmt.Sprintf(runNoopSlow, cfg.ModelLatency), oneWait); len(q) > 0 {
+			res.QueueRatioToBound = median(q)
 			note += fmt.Sprintf("; bare asynq, its handler waiting %s, reaches %.3f of its bound in this run", cfg.ModelLatency, res.QueueRatioToBound)
 		}
-		if m := res.run(fmt.Sprintf(runMinimalSlow, cfg.ModelLatency)); m != nil && m.JobsPerSec > 0 {
-			res.MinimalRatioToBound = m.JobsPerSec / (float64(cfg.HighConcurrency) / cfg.ModelLatency.Seconds())
+		if m := ratiosOf(fmt.Sprintf(runMinimalSlow, cfg.ModelLatency), oneWait); len(m) > 0 {
+			res.MinimalRatioToBound = median(m)
 			note += fmt.Sprintf(", the minimal job waiting %s between its query and its inserts %.3f", cfg.ModelLatency, res.MinimalRatioToBound)
+			if len(m) > 1 {
+				note += " (medians)"
+			}
+		}
+		if rn := repeatNote(tailorRatios, "%.3f"); rn != "" {
+			note += "; " + rn
 		}
 		res.Goals = append(res.Goals, Goal{Name: fmt.Sprintf("throughput at model latency %s, concurrency %d ÷ bound", cfg.ModelLatency, cfg.HighConcurrency),
 			Value: res.RatioToBound, Target: "≥ 0.97", Met: res.RatioToBound >= 0.97, Note: note})

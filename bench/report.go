@@ -125,7 +125,7 @@ func Markdown(res *Results) string {
 	p("")
 	betweenJobs(p, res)
 	for _, r := range res.Runs {
-		if len(r.Stages) == 0 || strings.HasPrefix(r.Name, "sweep") {
+		if len(r.Stages) == 0 || strings.HasPrefix(r.Name, "sweep") || strings.Contains(r.Name, " (repeat ") {
 			continue
 		}
 		p("### Where a job's time goes: %s, concurrency %d", r.Name, r.Concurrency)

@@ -74,6 +74,7 @@ func run(ctx context.Context, args []string) error {
 		efSweep   = fs.String("ef-sweep", joinInts(bench.DefaultEfSweep), "hnsw.ef_search values the retrieval section measures besides the worker's")
 		keep      = fs.Bool("keep", false, "keep the benchmark's schemas for inspection")
 		only      = fs.String("only", "", "run one section alone and print its results as JSON: retrieval")
+		repeat    = fs.Int("repeat", 3, "run the headline runs this many times, one block after another, and judge their goals by the median")
 		runs      = fs.String("runs", "", "run only the end-to-end runs whose names contain this text (e.g. \"300ms\"): goals whose runs are left out are not judged")
 	)
 	if err := fs.Parse(args); err != nil {
@@ -86,7 +87,10 @@ func run(ctx context.Context, args []string) error {
 		ModelLatency: *latency, SweepJobs: *sweepJobs, SeedCreatives: *seed, RetrievalCreatives: *creatives,
 		RetrievalQueries: *queries, SoakJobs: *soak, Keep: *keep, Log: os.Stderr, Mode: "full",
 		ProbeDBConns: *probe, CPUProfile: *profile, EfSearch: *efSearch, Channels: *channels, WideChannels: *wide,
-		Runs: *runs,
+		Runs: *runs, Repeat: *repeat,
+	}
+	if *repeat < 1 {
+		return fmt.Errorf("-repeat: %d is not 1 or more", *repeat)
 	}
 	if *channels < 1 || *channels > 3 {
 		return fmt.Errorf("-channels: %d is not 1, 2 or 3 (the brief's email, sms and push)", *channels)
@@ -120,6 +124,7 @@ func run(ctx context.Context, args []string) error {
 		quickInt("queries", &cfg.RetrievalQueries, 200)
 		quickInt("probe-db-conns", &cfg.ProbeDBConns, 0)
 		quickInt("soak-jobs", &cfg.SoakJobs, 0)
+		quickInt("repeat", &cfg.Repeat, 1)
 		if !set["sweep"] {
 			cfg.Sweep = []int{2, 32}
 		}
