@@ -502,10 +502,17 @@ func (res *Results) summarise(cfg Config) {
 	noop, minimal, t0 := res.run(runNoop), res.run(runMinimal), res.run(runTailor0)
 	slow := res.run(fmt.Sprintf(runTailorSlow, cfg.ModelLatency))
 	if minimal != nil && t0 != nil && minimal.JobsPerSec > 0 {
-		var ratios, cpus []float64
+		var ratios, cpus, cpuRatios []float64
 		for i, m := range res.repeats(runMinimal) {
-			if t := res.repeats(runTailor0); i < len(t) && m.JobsPerSec > 0 {
+			t := res.repeats(runTailor0)
+			if i >= len(t) {
+				break
+			}
+			if m.JobsPerSec > 0 {
 				ratios = append(ratios, t[i].JobsPerSec/m.JobsPerSec)
+			}
+			if m.MachineCPUMs > 0 && t[i].MachineCPUMs > 0 && !m.redisCPUMissing && !t[i].redisCPUMissing {
+				cpuRatios = append(cpuRatios, t[i].MachineCPUMs/m.MachineCPUMs)
 			}
 		}
 		for _, t := range res.repeats(runTailor0) {
@@ -520,6 +527,15 @@ func (res *Results) summarise(cfg Config) {
 			v := median(cpus)
 			res.Goals = append(res.Goals, Goal{Name: fmt.Sprintf("machine CPU per job at model latency 0, worker + Redis + Postgres (ms) (%s)", jobShape(cfg.Channels, cfg.Variants)),
 				Value: v, Target: "≤ 3 ms", Met: v <= 3, Note: repeatNote(cpus, "%.2f")})
+		}
+		// The issue sets 3 ms beside a minimal job of about 1.5 ms: twice its
+		// cost. As a ratio within one block it holds when the machine's own
+		// speed moves between runs (the minimal job alone has cost 1.5 to
+		// 2.2 ms here), as the 3 ms does not.
+		if len(cpuRatios) > 0 {
+			v := median(cpuRatios)
+			res.Goals = append(res.Goals, Goal{Name: fmt.Sprintf("machine CPU per job at model latency 0 ÷ the minimal job's in the same block (%s)", jobShape(cfg.Channels, cfg.Variants)),
+				Value: v, Target: "≤ 2 (3 ms beside the minimal job's 1.5 ms)", Met: v <= 2, Note: repeatNote(cpuRatios, "%.2f")})
 		}
 		if t0.MachineCPUMs > 0 {
 			cores := float64(runtime.NumCPU())
