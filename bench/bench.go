@@ -36,6 +36,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/redis/go-redis/v9"
 	tailor "github.com/tailorhq/tailor"
+	"github.com/tailorhq/tailor/generator"
 	"github.com/tailorhq/tailor/internal/openaitest"
 	"github.com/tailorhq/tailor/queue"
 	"github.com/tailorhq/tailor/store"
@@ -923,7 +924,7 @@ func (e *runEnv) runWorker(ctx context.Context, s step) (Run, error) {
 		}
 		var handler time.Duration
 		handler = time.Duration(r.Latency.Mean * float64(time.Millisecond) * n)
-		r.Stages = append(r.Stages, Stage{Name: "rest (decode, gate, prompt, guardrails)", MsPerJob: max(0, ms(handler-sum)/n)})
+		r.Stages = append(r.Stages, Stage{Name: "rest", MsPerJob: max(0, ms(handler-sum)/n)})
 	}
 	e.logf("%s: %d/%d jobs in %.2fs = %.0f jobs/s; p50 %.1f ms, p99 %.1f ms; CPU/job worker %.2f ms, machine %.2f ms; peak RSS %.0f MB",
 		name, stats.Succeeded, jobs, r.Seconds, r.JobsPerSec, r.Latency.P50, r.Latency.P99, r.WorkerCPUMs, r.MachineCPUMs, r.PeakRSSMB)
@@ -955,7 +956,11 @@ func (e *runEnv) deleteKeys(ctx context.Context, pattern string) error {
 }
 
 // stageOrder is the order stages appear in a job.
-var stageOrder = []string{"load brief", "job done?", "embed", "retrieve (pgvector)", "model call", "save (one transaction)"}
+var stageOrder = []string{stageValidate, "load brief", "job done?", generator.StageGate, "embed", "retrieve (pgvector)",
+	generator.StagePrompt, "model call", generator.StageGuardrails, "save (one transaction)"}
+
+// stageValidate is the handler's decoding and validating, as the report names it.
+const stageValidate = "validate (decode, JSON Schema)"
 
 // enqueue queues the jobs of a run from four goroutines.
 func (e *runEnv) enqueue(ctx context.Context, role, qname string, jobs, channels int) error {

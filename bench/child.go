@@ -341,11 +341,18 @@ func runChild(ctx context.Context, spec childSpec, stdin io.Reader, stdout io.Wr
 			Embedder:  timedEmbedder{embeddings.Hashing{Dims: store.Dimensions}, rec},
 			Retriever: timedRetriever{st, rec},
 			Logger:    discard,
+			// The stages behind no interface; the wrappers time the rest.
+			Observe: func(stage string, d time.Duration) {
+				switch stage {
+				case generator.StageGate, generator.StagePrompt, generator.StageGuardrails:
+					rec.stage(stage, d)
+				}
+			},
 		}
 		runner := &generator.Runner{Pipeline: p, Store: timedStore{st, rec}, Logger: discard}
 		srv, mux = queue.NewServer(redisOpt, queue.ServerConfig{
 			Config: queue.Config{Queue: spec.Queue}, Concurrency: spec.Concurrency, Logger: discard,
-		}, rec.wrap(&queue.Handler{Runner: runner}))
+		}, rec.wrap(&queue.Handler{Runner: runner, Observe: func(_ string, d time.Duration) { rec.stage(stageValidate, d) }}))
 	default:
 		return fmt.Errorf("unknown role %q", spec.Role)
 	}

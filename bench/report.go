@@ -154,10 +154,11 @@ func Markdown(res *Results) string {
 			break
 		}
 	}
-	p("Stages are timed from outside the generator, by wrapping the interfaces it declares (Model, Embedder,")
-	p("Retriever, Store); no hook in generator/. Wall time, summed over a job's calls: under concurrency it includes")
-	p("waiting for a database connection. The rest is computed: handler time minus the timed stages (0 when stages overlap: the")
-	p("pipeline may write a job's channels at once, and then their calls' times add up to more than the job's).")
+	p("Stages are timed by wrapping the interfaces the generator declares (Model, Embedder, Retriever, Store) and, for")
+	p("validate, gate, prompt and guardrails, by the handler's and the pipeline's Observe hooks (the worker's")
+	p("tailor_stage_duration_seconds metric). Wall time, summed over a job's calls: under concurrency it includes waiting")
+	p("for a database connection or a core. The rest is the handler's time less the stages (0 when stages overlap: the")
+	p("stored-job lookup runs beside gate, embed and retrieval, and a job's channels are written at once).")
 	p("")
 	if r := res.Retrieval; r != nil {
 		p("## Retrieval")

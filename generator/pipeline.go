@@ -38,6 +38,32 @@ type Pipeline struct {
 	Logger       *slog.Logger
 	// Now stamps variants (default time.Now).
 	Now func() time.Time
+	// Observe, when set, is told how long each stage took (metrics, the
+	// benchmark); it is called from a job's channels at once.
+	Observe Observer
+}
+
+// Observer learns the wall time of one stage of a job: one of the Stage…
+// names. It must be safe for concurrent use.
+type Observer func(stage string, d time.Duration)
+
+// Stages of a job, as an Observer hears of them. A repair's prompt, model
+// call and checks count under the same names.
+const (
+	StageGate       = "gate"
+	StageEmbed      = "embed"
+	StageRetrieve   = "retrieve"
+	StagePrompt     = "prompt"
+	StageModel      = "model"
+	StageGuardrails = "guardrails"
+	StageStore      = "store"
+)
+
+// since tells o how long stage has run since start; a nil o costs nothing.
+func (o Observer) since(stage string, start time.Time) {
+	if o != nil {
+		o(stage, time.Since(start))
+	}
 }
 
 func (p *Pipeline) k() int { return cmp.Or(p.K, 5) }
@@ -80,9 +106,11 @@ func (p *Pipeline) Prepare(ctx context.Context, job tailor.Job, brief tailor.Bri
 		JobID: jobID, Ref: brief.Ref(), IdempotencyKey: job.IdempotencyKey, CustomerID: job.Profile.CustomerID,
 		Learned: map[string]tailor.Learned{},
 	}}
+	start := time.Now()
 	allowed, withheld := tailor.Gate(job.Profile)
 	prep.res.Withheld = withheld
 	prep.allowed, prep.stage = allowed, tailor.Stage(allowed)
+	p.Observe.since(StageGate, start)
 
 	for _, ch := range job.Channels {
 		if !job.Profile.Consent.AllowsChannel(ch) {
@@ -95,11 +123,15 @@ func (p *Pipeline) Prepare(ctx context.Context, job tailor.Job, brief tailor.Bri
 		return prep, nil
 	}
 
+	start = time.Now()
 	query, err := p.embedOne(ctx, contextText(brief, allowed, prep.stage))
+	p.Observe.since(StageEmbed, start)
 	if err != nil {
 		return prep, err
 	}
+	start = time.Now()
 	prep.creatives, err = p.Retriever.SimilarByChannel(ctx, brief.Brand.ID, prep.channels, query, p.k())
+	p.Observe.since(StageRetrieve, start)
 	return prep, err
 }
 
@@ -146,7 +178,7 @@ func (p *Pipeline) channel(ctx context.Context, jobID string, job tailor.Job, br
 	if err != nil {
 		return nil, err
 	}
-	resp, err := p.Model.Generate(ctx, req)
+	resp, err := p.generate(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("generating: %w", err)
 	}
@@ -161,7 +193,7 @@ func (p *Pipeline) channel(ctx context.Context, jobID string, job tailor.Job, br
 	variants := make([]tailor.Variant, job.Variants)
 	for i, d := range resp.Drafts[:job.Variants] {
 		check := guardrails.Input{Brief: brief, Profile: job.Profile, Channel: ch, Fields: d.Fields, Canary: canary, Prompt: req.Prompt.System}
-		report := guardrails.Check(check)
+		report := p.check(check)
 		model := resp.Model
 		if report.Status == tailor.Rejected {
 			first := report.Findings
@@ -193,7 +225,7 @@ func (p *Pipeline) repair(ctx context.Context, in prompts.Input, seed int, d Dra
 		if err != nil {
 			return d, report, usage, model, err
 		}
-		resp, err := p.Model.Generate(ctx, req)
+		resp, err := p.generate(ctx, req)
 		if err != nil {
 			return d, report, usage, model, fmt.Errorf("repairing: %w", err)
 		}
@@ -206,7 +238,7 @@ func (p *Pipeline) repair(ctx context.Context, in prompts.Input, seed int, d Dra
 			fixed.UsedFacts = d.UsedFacts
 		}
 		check.Fields = fixed.Fields
-		d, report, model = fixed, guardrails.Check(check), resp.Model
+		d, report, model = fixed, p.check(check), resp.Model
 		usage.PromptTokens += resp.Usage.PromptTokens
 		usage.CompletionTokens += resp.Usage.CompletionTokens
 		p.logger().DebugContext(ctx, "generator: repaired variant", "round", round+1, "status", report.Status)
@@ -214,8 +246,20 @@ func (p *Pipeline) repair(ctx context.Context, in prompts.Input, seed int, d Dra
 	return d, report, usage, model, nil
 }
 
+func (p *Pipeline) generate(ctx context.Context, req Request) (Response, error) {
+	defer p.Observe.since(StageModel, time.Now())
+	return p.Model.Generate(ctx, req)
+}
+
+func (p *Pipeline) check(in guardrails.Input) tailor.Report {
+	defer p.Observe.since(StageGuardrails, time.Now())
+	return guardrails.Check(in)
+}
+
 func (p *Pipeline) request(in prompts.Input, seed int) (Request, error) {
+	start := time.Now()
 	rendered, err := prompts.Render(in)
+	p.Observe.since(StagePrompt, start)
 	if err != nil {
 		return Request{}, err
 	}

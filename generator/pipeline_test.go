@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	tailor "github.com/tailorhq/tailor"
@@ -143,7 +144,14 @@ func TestPipelineRepairsBlockedDrafts(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := &recorder{Model: offline.Model{}}
-	p := &generator.Pipeline{Model: rec, Embedder: embeddings.Hashing{}, Retriever: st, Logger: testenv.Logger()}
+	var mu sync.Mutex
+	stages := map[string]int{}
+	p := &generator.Pipeline{Model: rec, Embedder: embeddings.Hashing{}, Retriever: st, Logger: testenv.Logger(),
+		Observe: func(stage string, d time.Duration) {
+			mu.Lock()
+			stages[stage]++
+			mu.Unlock()
+		}}
 	job := tailor.Job{Profile: tailor.Profile{CustomerID: "c-2", Consent: tailor.Consent{Personalization: false, Channels: []tailor.Channel{tailor.Push}}},
 		Channels: []tailor.Channel{tailor.Push}, Variants: 5, IdempotencyKey: "k2"}
 	res, err := p.Generate(ctx, job, brief)
@@ -161,6 +169,14 @@ func TestPipelineRepairsBlockedDrafts(t *testing.T) {
 	}
 	if repairs == 0 {
 		t.Fatal("no draft was repaired; the borrowed creative should have been blocked")
+	}
+	// Every stage is observed, a repair's prompt, call and check included.
+	want := map[string]int{generator.StageGate: 1, generator.StageEmbed: 1, generator.StageRetrieve: 1,
+		generator.StagePrompt: len(rec.reqs), generator.StageModel: len(rec.reqs), generator.StageGuardrails: job.Variants + repairs}
+	for stage, n := range want {
+		if stages[stage] != n {
+			t.Errorf("stage %s observed %d times, want %d (all: %v)", stage, stages[stage], n, stages)
+		}
 	}
 	for _, v := range res.Variants {
 		if v.Status == tailor.Rejected {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	tailor "github.com/tailorhq/tailor"
 	"golang.org/x/sync/errgroup"
@@ -27,6 +28,9 @@ type Runner struct {
 	Logger   *slog.Logger
 	// Saved, when set, is told of every job this runner stored (metrics).
 	Saved func(tailor.JobResult)
+	// Observe, when set, is told how long storing a job took (StageStore);
+	// the pipeline's own Observe hears of the other stages.
+	Observe Observer
 }
 
 // Run processes a decoded, valid job. Errors wrapping tailor.ErrInvalid or
@@ -69,7 +73,9 @@ func (r *Runner) Run(ctx context.Context, job tailor.Job) error {
 	if err != nil {
 		return err
 	}
+	start := time.Now()
 	saved, err := r.Store.SaveJob(ctx, res)
+	r.Observe.since(StageStore, start)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 // Package metrics exposes what an operator watches on a worker, in the
-// Prometheus text format: jobs by result and duration, variants by channel
-// and status, guardrail findings by check, and the queue's depth.
+// Prometheus text format: jobs by result and duration, the time of each
+// stage of a job, variants by channel and status, guardrail findings by
+// check, and the queue's depth.
 package metrics
 
 import (
@@ -20,6 +21,7 @@ type Metrics struct {
 	reg      *prometheus.Registry
 	jobs     *prometheus.CounterVec
 	duration prometheus.Histogram
+	stages   *prometheus.HistogramVec
 	variants *prometheus.CounterVec
 	findings *prometheus.CounterVec
 	refusals prometheus.Counter
@@ -37,6 +39,10 @@ func New(inspector *asynq.Inspector, queue string) *Metrics {
 			Name: "tailor_job_duration_seconds", Help: "Time of one job attempt.",
 			Buckets: prometheus.ExponentialBuckets(0.005, 2, 14),
 		}),
+		stages: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "tailor_stage_duration_seconds", Help: "Time of one stage of a job: validate, gate, embed, retrieve, prompt, model, guardrails, store.",
+			Buckets: prometheus.ExponentialBuckets(0.0001, 4, 10),
+		}, []string{"stage"}),
 		variants: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "tailor_variants_total", Help: "Variants stored, by channel and status.",
 		}, []string{"channel", "status"}),
@@ -47,7 +53,7 @@ func New(inspector *asynq.Inspector, queue string) *Metrics {
 			Name: "tailor_refused_channels_total", Help: "Channels refused for lack of the customer's consent.",
 		}),
 	}
-	m.reg.MustRegister(m.jobs, m.duration, m.variants, m.findings, m.refusals,
+	m.reg.MustRegister(m.jobs, m.duration, m.stages, m.variants, m.findings, m.refusals,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	if inspector != nil {
 		m.reg.MustRegister(queueCollector{inspector, queue})
@@ -58,6 +64,12 @@ func New(inspector *asynq.Inspector, queue string) *Metrics {
 // Handler serves the metrics.
 func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})
+}
+
+// Stage records how long one stage of a job took; the handler, the
+// generator's pipeline and runner call it (their Observe fields).
+func (m *Metrics) Stage(stage string, d time.Duration) {
+	m.stages.WithLabelValues(stage).Observe(d.Seconds())
 }
 
 // Saved counts what a stored job produced. generator.Runner calls it.

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hibiken/asynq"
 	tailor "github.com/tailorhq/tailor"
@@ -46,6 +47,8 @@ func TestMetrics(t *testing.T) {
 		},
 		Refusals: []tailor.Refusal{{Channel: tailor.SMS}},
 	})
+	m.Stage("guardrails", 2*time.Millisecond)
+	m.Stage("guardrails", 3*time.Millisecond)
 	body := scrape(t, m)
 	for _, want := range []string{
 		`tailor_jobs_total{result="ok"} 2`,
@@ -55,6 +58,7 @@ func TestMetrics(t *testing.T) {
 		`tailor_variants_total{channel="email",status="approved"} 1`,
 		`tailor_findings_total{check="brand.tone",severity="flag"} 1`,
 		`tailor_refused_channels_total 1`,
+		`tailor_stage_duration_seconds_count{stage="guardrails"} 2`,
 		fmt.Sprintf(`tailor_queue_tasks{queue=%q,state="pending"} 1`, q),
 	} {
 		if !strings.Contains(body, want) {

@@ -18,7 +18,13 @@ type Runner interface {
 // Handler is the asynq handler of TypeGenerate tasks.
 type Handler struct {
 	Runner Runner
+	// Observe, when set, is told how long decoding and validating a job
+	// took (StageValidate), as generator.Pipeline.Observe is of its stages.
+	Observe func(stage string, d time.Duration)
 }
+
+// StageValidate names decoding and validating a task's job.
+const StageValidate = "validate"
 
 var _ asynq.Handler = (*Handler)(nil)
 
@@ -26,7 +32,11 @@ var _ asynq.Handler = (*Handler)(nil)
 // retry or give up: invalid and refused jobs are archived with their reason,
 // everything else is retried with backoff.
 func (h *Handler) ProcessTask(ctx context.Context, t *asynq.Task) error {
+	start := time.Now()
 	job, err := tailor.DecodeJob(t.Payload())
+	if h.Observe != nil {
+		h.Observe(StageValidate, time.Since(start))
+	}
 	if err != nil {
 		return final(fmt.Errorf("job: %w", err))
 	}

@@ -382,3 +382,17 @@ func TestLowPriorityQueue(t *testing.T) {
 	b.serve(t, b.runner)
 	waitFor(t, "the low-priority job", func() bool { return len(b.variants(t, "c-night")) == 2 })
 }
+
+// The handler reports how long decoding took, also for a job it archives.
+func TestHandlerObservesValidation(t *testing.T) {
+	t.Parallel()
+	var seen []string
+	h := &queue.Handler{Runner: nil, Observe: func(stage string, d time.Duration) { seen = append(seen, stage) }}
+	err := h.ProcessTask(context.Background(), asynq.NewTask(queue.TypeGenerate, []byte(`{"variants": "three"}`)))
+	if !errors.Is(err, asynq.SkipRetry) {
+		t.Fatalf("got %v, want a malformed job archived", err)
+	}
+	if len(seen) != 1 || seen[0] != queue.StageValidate {
+		t.Errorf("observed %v, want [%s]", seen, queue.StageValidate)
+	}
+}

@@ -42,12 +42,14 @@ func runWorker(ctx context.Context, args []string, _ io.Reader, _, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	var handler asynq.Handler = &queue.Handler{Runner: runner}
+	qh := &queue.Handler{Runner: runner}
+	var handler asynq.Handler = qh
 	if *metricsAddr != "" {
 		inspector := asynq.NewInspector(c.redis())
 		defer inspector.Close()
 		m := metrics.New(inspector, c.queue)
 		runner.Saved = m.Saved
+		runner.Observe, runner.Pipeline.Observe, qh.Observe = m.Stage, m.Stage, m.Stage
 		handler = m.Middleware(handler)
 		stopMetrics, err := serveMetrics(*metricsAddr, m, log)
 		if err != nil {
