@@ -121,12 +121,15 @@ func run(ctx context.Context, args []string) error {
 		quickInt("sweep-jobs", &cfg.SweepJobs, 100)
 		quickInt("seed-creatives", &cfg.SeedCreatives, 600)
 		quickInt("creatives", &cfg.RetrievalCreatives, 10_000)
-		quickInt("queries", &cfg.RetrievalQueries, 200)
+		quickInt("queries", &cfg.RetrievalQueries, 100)
 		quickInt("probe-db-conns", &cfg.ProbeDBConns, 0)
 		quickInt("soak-jobs", &cfg.SoakJobs, 0)
 		quickInt("repeat", &cfg.Repeat, 1)
 		if !set["sweep"] {
 			cfg.Sweep = []int{2, 32}
+		}
+		if !set["ef-sweep"] {
+			cfg.EfSweep = []int{40, 100}
 		}
 		cfg.GuardrailJobs = 30
 	}
