@@ -503,22 +503,21 @@ func (res *Results) summarise(cfg Config) {
 	noop, minimal, t0 := res.run(runNoop), res.run(runMinimal), res.run(runTailor0)
 	slow := res.run(fmt.Sprintf(runTailorSlow, cfg.ModelLatency))
 	if minimal != nil && t0 != nil && minimal.JobsPerSec > 0 {
+		// Each Tailor run against the minimal job of its own block.
 		var ratios, cpus, cpuRatios []float64
-		for i, m := range res.repeats(runMinimal) {
-			t := res.repeats(runTailor0)
-			if i >= len(t) {
-				break
-			}
-			if m.JobsPerSec > 0 {
-				ratios = append(ratios, t[i].JobsPerSec/m.JobsPerSec)
-			}
-			if m.MachineCPUMs > 0 && t[i].MachineCPUMs > 0 && !m.redisCPUMissing && !t[i].redisCPUMissing {
-				cpuRatios = append(cpuRatios, t[i].MachineCPUMs/m.MachineCPUMs)
-			}
-		}
-		for _, t := range res.repeats(runTailor0) {
+		tailors, minimals := res.repeats(runTailor0), res.repeats(runMinimal)
+		for i, t := range tailors {
 			if t.MachineCPUMs > 0 && !t.redisCPUMissing {
 				cpus = append(cpus, t.MachineCPUMs)
+			}
+			if i >= len(minimals) {
+				continue
+			}
+			if m := minimals[i]; m.JobsPerSec > 0 {
+				ratios = append(ratios, t.JobsPerSec/m.JobsPerSec)
+			}
+			if m := minimals[i]; m.MachineCPUMs > 0 && t.MachineCPUMs > 0 && !m.redisCPUMissing && !t.redisCPUMissing {
+				cpuRatios = append(cpuRatios, t.MachineCPUMs/m.MachineCPUMs)
 			}
 		}
 		res.RatioToMinimal = median(ratios)

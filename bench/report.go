@@ -229,8 +229,8 @@ func Markdown(res *Results) string {
 }
 
 // betweenJobs shows, for the runs with a model latency, how a worker slot's
-// time splits between the handler and the queue handing it the next job:
-// the part of the latency bound that no change inside the handler recovers.
+// time splits between the handler and the queue handing it the next job,
+// which the latency bound counts as lost too.
 func betweenJobs(p func(string, ...any), res *Results) {
 	var rows []Run
 	for _, r := range res.Runs {
@@ -246,12 +246,9 @@ func betweenJobs(p func(string, ...any), res *Results) {
 	p("| run | jobs/s ÷ bound | slot cycle ms | in the handler ms (mean) | of it, waiting on the model ms | between jobs ms | asynq dequeue p50 / p99 ms (tries per job) | asynq ack p50 / p99 ms |")
 	p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, r := range rows {
-		model := "–"
-		switch {
-		case r.Role == roleTailor:
+		model := fmt.Sprintf("%.0f (a sleep)", r.ModelLatencyMs)
+		if r.Role == roleTailor {
 			model = fmt.Sprintf("%.1f", r.ModelWaitMs)
-		default:
-			model = fmt.Sprintf("%.0f (a sleep)", r.ModelLatencyMs)
 		}
 		bound := float64(r.Concurrency) * 1000 / r.ModelLatencyMs
 		p("| %s | %.3f | %.1f | %.1f | %s | %.1f | %.2f / %.1f (%.2f) | %.2f / %.1f |", r.Name, r.JobsPerSec/bound,
